@@ -1,0 +1,55 @@
+// summarize: an extractive multi-document summary under a length budget, every sentence cited.
+//
+// Method: the default is chosen by measurement on DUC 2006 (see docs/benchmarks.md); others stay
+// selectable by name (SummaryOptions::method). Sentences repeated by syndicated copies count as
+// support for one pick, not as several; articles that are mostly off-topic weigh less.
+// Invariant: every summary sentence is a Sentence span of an input article, shown unaltered
+// beyond whitespace; each cites every article that says it or nearly says it.
+// Thread safety: Summarize() is reentrant.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sitrep/article.h"
+#include "sitrep/dedupe.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct SummaryOptions {
+  uint32_t max_words = 100;      // word budget (whitespace-separated words); 0 = no word limit
+  uint32_t max_sentences = 0;    // sentence budget; 0 = no sentence limit
+  std::string method = "default";
+  uint64_t seed = 1;             // for methods that draw at random (the Random baseline)
+};
+
+struct Citation {
+  uint32_t article = 0;          // Article::index
+  Span span;                     // the sentence in that article that says it
+  double similarity = 1.0;       // 1 = the same sentence
+};
+
+struct SummarySentence {
+  uint32_t article = 0;          // the article whose sentence is shown
+  Span span;
+  double score = 0;
+  std::vector<Citation> citations;  // every supporting article, the shown one first
+};
+
+struct Summary {
+  std::string method;
+  std::vector<SummarySentence> sentences;  // in reading order
+};
+
+// Names accepted by SummaryOptions::method, the default first.
+std::vector<std::string> SummaryMethods();
+
+// Summarizes the articles (cleaned and segmented). `dedupe` marks syndicated copies; pass an
+// empty result when unknown. Fails only on an unknown method name.
+Result<Summary> Summarize(std::span<const Article> articles, const DedupeResult& dedupe,
+                          const SummaryOptions& options);
+
+}  // namespace sitrep
