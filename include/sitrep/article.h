@@ -77,6 +77,7 @@ struct Article {
   std::string id;              // from the input (JSON id) or derived from the file name
   std::string path;            // the file it came from, "-" for stdin
   int64_t record = -1;         // 1-based JSONL line / WARC record; -1 when the file is the article
+  std::string event_id;        // cluster JSONL: the id of the event the article was listed under
   std::string title;
   std::string outlet;          // site or agency name where known
   std::string url;
