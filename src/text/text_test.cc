@@ -1,0 +1,62 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "sitrep/text.h"
+
+namespace sitrep {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text)) out.emplace_back(text.substr(t.span.begin, t.span.size()));
+  return out;
+}
+
+TEST(NormalizeText, FoldsTypographyAndComposes) {
+  EXPECT_EQ(NormalizeText("\xE2\x80\x9CIt\xE2\x80\x99s\xC2\xA0here\xE2\x80\x9D\r\n"),
+            "\"It's here\"\n");
+  // e + combining acute -> precomposed e-acute (NFC).
+  EXPECT_EQ(NormalizeText("Cafe\xCC\x81"), "Caf\xC3\xA9");
+  EXPECT_EQ(NormalizeText("soft\xC2\xADhyphen zero\xE2\x80\x8Bwidth"), "softhyphen zerowidth");
+  EXPECT_EQ(NormalizeText("\xEF\xBB\xBFX\tY"), "X Y");
+}
+
+TEST(NormalizeText, RepairsInvalidUtf8AndCounts) {
+  size_t repairs = 0;
+  std::string out = NormalizeText("ok \xC3 bad \xFF end", &repairs);
+  EXPECT_EQ(repairs, 2u);
+  EXPECT_EQ(out, "ok \xEF\xBF\xBD bad \xEF\xBF\xBD end");
+}
+
+TEST(Tokenize, KeepsWordInternalPunctuation) {
+  EXPECT_EQ(Words("Al-Assad's U.S. envoy counted 20,000 people at 9:30, didn't he?"),
+            (std::vector<std::string>{"Al-Assad's", "U.S.", "envoy", "counted", "20,000", "people",
+                                      "at", "9:30", ",", "didn't", "he", "?"}));
+  auto toks = Tokenize("3.5 km AT&T");
+  ASSERT_EQ(toks.size(), 3u);
+  EXPECT_EQ(toks[0].kind, TokenKind::kNumber);
+  EXPECT_EQ(toks[1].kind, TokenKind::kWord);
+}
+
+TEST(Tokenize, HandlesNonLatinScripts) {
+  EXPECT_EQ(Words("Київ — Kyiv."), (std::vector<std::string>{"Київ", "—", "Kyiv", "."}));
+}
+
+TEST(ContentTerms, StemsAndDropsStopWords) {
+  Stemmer stemmer;
+  EXPECT_EQ(ContentTerms("The rescuers were searching the flooded villages.", stemmer),
+            (std::vector<std::string>{"rescuer", "search", "flood", "villag"}));
+  EXPECT_TRUE(IsStopWord("the"));
+  EXPECT_FALSE(IsStopWord("flood"));
+}
+
+TEST(FoldCase, FoldsUnicode) {
+  std::string out;
+  FoldCase("ÉVÉNEMENT Straße", out);
+  EXPECT_EQ(out, "événement strasse");
+}
+
+}  // namespace
+}  // namespace sitrep
