@@ -2,8 +2,9 @@
 // scraped copies).
 //
 // Method: MinHash over word 5-shingles of each article's kept text, LSH banding for candidate
-// pairs, then the estimated Jaccard of the candidates against a threshold; groups are the
-// connected components, and each keeps its best copy (longest clean body, then earliest date).
+// pairs, then the exact shingle Jaccard of each candidate pair against the threshold (the
+// estimate only prunes pairs far below it); groups are the connected components, and each keeps
+// its best copy (longest clean body, then earliest date, then first in the corpus).
 // Thread safety: all functions are reentrant.
 #pragma once
 
