@@ -1,0 +1,159 @@
+// cluster: sort a stream of articles into events, online, one article at a time.
+//
+// Method: each article is signed (SignArticle: stemmed content terms of title and lead, title
+// terms weighted up, capitalised name sequences as entity features, publication day); the
+// EventClusterer weighs the terms by a running TF-IDF, compares the article by cosine with the
+// centroids of the events an inverted index proposes, joins the best one above a threshold (a
+// stricter one when the event has been idle longer than window_days) or starts a new event, and
+// merges two events whose centroids turn out to be alike. Memory is bounded: centroids keep
+// their top terms and only max_events events stay open (the longest idle are closed first).
+// Invariants: every added article gets exactly one event; a merged event's articles resolve
+// (EventOf) to the surviving event. Thread safety: SignArticle is reentrant; an EventClusterer
+// is not (one per stream; sign on many threads, assign on one).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/article.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct SignOptions {
+  uint32_t max_body_bytes = 3000;   // the lead is read, the rest ignored (0 = whole body)
+  float title_weight = 2.0f;        // a title term counts this many times
+  float entity_weight = 1.0f;       // weight of one capitalised-name feature occurrence
+  bool use_entities = true;
+};
+
+struct TermWeight {
+  uint64_t term = 0;  // 64-bit hash of the stemmed term ("e:" prefix for entity features)
+  float count = 0;    // weighted occurrences
+};
+
+// What the clusterer needs of an article: small, self-contained, serialisable.
+struct ArticleSignature {
+  std::vector<TermWeight> terms;       // sorted by term, unique
+  std::optional<int64_t> day;          // publication date, days since 1970-01-01
+  std::string label;                   // the title (or first words), to name a new event
+};
+
+// Signs a cleaned article (its kept blocks; the whole text when it has none). `entities` are
+// extra entity or place names from annotators, added as entity features. Reentrant.
+ArticleSignature SignArticle(const Article& article, const SignOptions& options,
+                             std::span<const std::string> entities = {});
+
+// Compact binary form (for stores and for shipping between processes) and back.
+std::string EncodeSignature(const ArticleSignature& signature);
+Result<ArticleSignature> DecodeSignature(std::string_view bytes);
+
+struct ClusterOptions {
+  double join_threshold = 0.20;     // cosine to an event's centroid needed to join it
+  double stale_penalty = 0.10;      // added to join_threshold when the event was idle too long
+  uint32_t window_days = 30;        // idle this long (by publication date) = stale
+  bool merge = true;                // merge events whose centroids are alike
+  double merge_threshold = 0.50;    // centroid cosine at or above: one story
+  uint32_t doc_terms = 60;          // an article vector keeps its top terms
+  uint32_t centroid_terms = 300;    // a centroid keeps its top terms
+  uint32_t max_candidates = 30;     // events scored exactly per article (by shared terms)
+  uint32_t max_open_events = 20000; // more open events: the longest idle are closed
+  uint64_t max_vocabulary = 4000000;  // document-frequency table cap (rare terms pruned)
+  bool exhaustive = false;          // score every open event (the single-pass baseline)
+};
+
+// The TF-IDF single-pass baseline (Allan et al. 1998 style): same vectors without entity
+// features, every event compared, no time window, no merging.
+ClusterOptions BaselineClusterOptions();
+SignOptions BaselineSignOptions();
+
+struct Assignment {
+  uint64_t event = 0;               // the event the article now belongs to (ids start at 1)
+  double similarity = 0;            // cosine to that event's centroid (0 for a new event)
+  bool new_event = false;
+  std::vector<uint64_t> merged;     // events merged into `event` because of this article
+};
+
+struct EventInfo {
+  uint64_t id = 0;
+  uint32_t size = 0;                // articles
+  std::optional<int64_t> first_day, last_day;
+  std::string label;                // title of the article that started it
+  bool open = true;                 // false: closed for being idle (still listed)
+};
+
+class EventClusterer {
+ public:
+  explicit EventClusterer(const ClusterOptions& options = {});
+  ~EventClusterer();
+  EventClusterer(EventClusterer&&) noexcept;
+  EventClusterer& operator=(EventClusterer&&) noexcept;
+
+  // Assigns the next article of the stream (call in stream order).
+  Assignment Add(const ArticleSignature& signature);
+  // The surviving event of an event id (follows merges); 0 for an unknown id.
+  uint64_t Resolve(uint64_t event) const;
+  // Every surviving event (merged-away ones excluded), by id.
+  std::vector<EventInfo> Events() const;
+  uint64_t articles_added() const;
+
+  // The whole state, to resume a stream exactly where it stopped; and back.
+  std::string SaveState() const;
+  static Result<EventClusterer> LoadState(std::string_view bytes, const ClusterOptions& options);
+
+ private:
+  struct Rep;
+  std::unique_ptr<Rep> rep_;
+};
+
+struct Event {
+  uint64_t id = 0;
+  std::vector<uint32_t> articles;   // Article::index, in stream order
+  std::string label;
+  std::optional<CivilDate> first_date, last_date;
+};
+
+struct ClusterResult {
+  std::vector<Event> events;              // by size, largest first
+  std::vector<uint64_t> event_of;         // per input position: the event id
+};
+
+// Signs (in parallel) and assigns articles in the given order (sort by date first for a
+// publication-order stream).
+ClusterResult ClusterArticles(std::span<const Article> articles, const SignOptions& sign,
+                              const ClusterOptions& options);
+
+// B-cubed precision, recall and F1 (Bagga & Baldwin 1998) of a clustering against gold labels.
+struct BCubedScore {
+  double precision = 0, recall = 0, f1 = 0;
+  uint32_t items = 0, gold_clusters = 0, predicted_clusters = 0;
+};
+BCubedScore ScoreBCubed(std::span<const std::string> gold, std::span<const uint64_t> predicted);
+
+// The labelled stream of `sitrep eval-cluster`: the DUC 2006 events and the Timeline17 topics
+// of <shared_dir>/data, cleaned, interleaved in publication order (undated articles last).
+// Gold = the DUC cluster id, or the Timeline17 topic (its id without the "_<outlet>" suffix, so
+// the five outlets' BP oil spill articles are one story). Fails when the files are missing.
+struct LabelledStream {
+  std::vector<Article> articles;   // in stream order; Article::index = position
+  std::vector<std::string> gold;   // per article
+  uint32_t undated = 0;
+};
+Result<LabelledStream> LoadLabelledStream(const std::string& shared_dir);
+
+struct ClusterEvalReport {
+  BCubedScore ours, baseline;
+  double ours_seconds = 0, baseline_seconds = 0;  // clustering only (signing included)
+  uint32_t articles = 0, undated = 0;
+};
+// Clusters the stream with `sign`/`options` and with the TF-IDF single-pass baseline, and scores
+// both against gold.
+ClusterEvalReport EvaluateClustering(const LabelledStream& stream, const SignOptions& sign,
+                                     const ClusterOptions& options);
+
+}  // namespace sitrep
