@@ -12,7 +12,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   python3-dev pybind11-dev python3-distributed python3-pytest python3-jsonschema
-  libgeographiclib-dev iso-codes
+  libgeographiclib-dev iso-codes libxml2-dev
   ots python3-readability
   nodejs
 )
