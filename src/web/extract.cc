@@ -1,0 +1,543 @@
+// Main-text extraction: a readability-style content score over the flattened DOM.
+//
+// Why this shape: paragraphs vote for their ancestors (commas and length), the best-scored
+// container wins, siblings that score close to it join, and containers inside it that look like
+// link lists, forms or widgets are dropped ("conditional cleaning"). Elements whose class or id
+// names a widget ("share", "related", "newsletter"...) are removed before scoring, except when
+// they hold most of the page's text (sites do name their article wrapper "post-sharing-on").
+#include "web/extract.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include <simdjson.h>
+
+namespace sitrep::web {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Tags whose content is never article text.
+bool IsSkippedTag(Tag t) {
+  switch (t) {
+    case Tag::kScript: case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate: case Tag::kSvg:
+    case Tag::kMath: case Tag::kIframe: case Tag::kObject: case Tag::kEmbed: case Tag::kCanvas:
+    case Tag::kSelect: case Tag::kOption: case Tag::kTextarea: case Tag::kButton: case Tag::kInput:
+    case Tag::kHead: case Tag::kTitle: case Tag::kMeta: case Tag::kLink: case Tag::kComment:
+    case Tag::kDialog: case Tag::kVideo: case Tag::kAudio: case Tag::kPicture: case Tag::kLabel:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Page furniture by tag: removed unless it holds most of the text.
+bool IsFurnitureTag(Tag t) {
+  return t == Tag::kNav || t == Tag::kAside || t == Tag::kFooter || t == Tag::kHeader ||
+         t == Tag::kMenu || t == Tag::kForm || t == Tag::kFigcaption;
+}
+
+bool IsBlockTag(Tag t) {
+  switch (t) {
+    case Tag::kP: case Tag::kDiv: case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4:
+    case Tag::kH5: case Tag::kH6: case Tag::kUl: case Tag::kOl: case Tag::kLi: case Tag::kDl:
+    case Tag::kDt: case Tag::kDd: case Tag::kTable: case Tag::kTr: case Tag::kTd: case Tag::kTh:
+    case Tag::kBlockquote: case Tag::kPre: case Tag::kFigure: case Tag::kFigcaption:
+    case Tag::kArticle: case Tag::kSection: case Tag::kMain: case Tag::kHeader: case Tag::kFooter:
+    case Tag::kNav: case Tag::kAside: case Tag::kAddress: case Tag::kForm: case Tag::kHr:
+    case Tag::kBr: case Tag::kDetails: case Tag::kSummary: case Tag::kCaption: case Tag::kBody:
+    case Tag::kCenter: case Tag::kTbody: case Tag::kThead:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHeading(Tag t) {
+  return t == Tag::kH1 || t == Tag::kH2 || t == Tag::kH3 || t == Tag::kH4 || t == Tag::kH5 ||
+         t == Tag::kH6;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+// Class/id words. Distinctive widget words match anywhere in a token ("social-links",
+// "js-comments"); short or ambiguous ones only as a whole part between - and _ ("nav", "ad"),
+// because "pagebuilder-pagerow" is not a pager and "content-with-sidebar-wrp" holds the article.
+constexpr std::array<std::string_view, 22> kWidgetSubstrings = {
+    "comment", "social", "related", "newsletter", "outbrain", "taboola", "disqus", "cookie",
+    "recommend", "breadcrumb", "sponsor", "advert", "subscri", "paywall", "popup", "gdpr",
+    "consent", "share", "sharing", "sr-only", "visually-hidden", "screen-reader"};
+constexpr std::array<std::string_view, 22> kWidgetParts = {
+    "sidebar", "footer", "pager", "pagination", "nav", "navbar", "navigation", "menu", "ad", "ads",
+    "masthead", "banner", "widget", "toolbar", "breadcrumbs", "byline", "tags", "print", "modal",
+    "promo", "trending", "popular"};
+constexpr std::array<std::string_view, 10> kNegativeParts = {
+    "hide", "meta", "tools", "caption", "credit", "timestamp", "author", "dateline", "tag", "adv"};
+constexpr std::array<std::string_view, 13> kPositive = {
+    "article", "body", "content", "entry", "main", "post", "text", "story", "blog", "prose",
+    "rich-text", "richtext", "hentry"};
+
+struct ClassInfo {
+  int weight = 0;             // readability's class weight: +25 positive, -25 negative
+  bool widget = false;        // names a widget: removed unless it holds the article
+};
+
+ClassInfo ClassifyNames(std::string_view klass, std::string_view id) {
+  ClassInfo info;
+  if (klass.empty() && id.empty()) return info;
+  std::string names = LowerAscii(klass);
+  names += ' ';
+  names += LowerAscii(id);
+  bool negative = false, positive = false;
+  size_t i = 0;
+  while (i < names.size()) {
+    while (i < names.size() && IsSpace(names[i])) ++i;
+    size_t j = i;
+    while (j < names.size() && !IsSpace(names[j])) ++j;
+    if (j == i) break;
+    std::string_view token(names.data() + i, j - i);
+    for (auto n : kWidgetSubstrings) {
+      if (Contains(token, n)) info.widget = true;
+    }
+    size_t a = 0;
+    while (a < token.size()) {
+      size_t b = a;
+      while (b < token.size() && token[b] != '-' && token[b] != '_') ++b;
+      std::string_view part = token.substr(a, b - a);
+      for (auto n : kWidgetParts) {
+        if (part == n) info.widget = true;
+      }
+      for (auto n : kNegativeParts) {
+        if (part == n) negative = true;
+      }
+      a = b + 1;
+    }
+    for (auto p : kPositive) {
+      if (Contains(token, p)) positive = true;
+    }
+    i = j;
+  }
+  if (negative || info.widget) info.weight -= 25;
+  if (positive) info.weight += 25;
+  return info;
+}
+
+// Hidden by markup: hidden attribute, aria-hidden, inline display:none.
+bool IsHidden(const HtmlDom& dom, uint32_t i) {
+  const DomNode& n = dom.node(i);
+  for (uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
+    const DomAttribute& attr = dom.attributes()[a];
+    if (attr.key == "hidden") return true;
+    if (attr.key == "aria-hidden" && attr.value == "true") return true;
+    if (attr.key == "style") {
+      std::string style = LowerAscii(attr.value);
+      style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+      if (Contains(style, "display:none") || Contains(style, "visibility:hidden")) return true;
+    }
+  }
+  return false;
+}
+
+struct Stats {
+  uint32_t direct_chars = 0;   // text whose nearest block ancestor is this element
+  uint32_t direct_commas = 0;
+  uint32_t chars = 0;       // non-space bytes of text
+  uint32_t link_chars = 0;  // ... of which inside <a>
+  uint32_t commas = 0;
+  uint16_t p_count = 0, img_count = 0, li_count = 0, input_count = 0, embed_count = 0;
+  bool has_block_child = false;
+};
+
+class Extractor {
+ public:
+  Extractor(const HtmlDom& dom, const PageMetadata& metadata)
+      : dom_(dom), metadata_(metadata), n_(static_cast<uint32_t>(dom.nodes().size())) {}
+
+  std::vector<std::string> Run() {
+    if (n_ <= 1) return {};
+    ComputeRemoved();
+    ComputeStats();
+    std::vector<uint32_t> roots = SelectRoots();
+    if (std::getenv("SITREP_WEB_DEBUG")) DebugPrint(roots);
+    std::vector<std::string> paragraphs;
+    for (uint32_t root : roots) Emit(root, paragraphs);
+    return paragraphs;
+  }
+
+ private:
+  const DomNode& N(uint32_t i) const { return dom_.node(i); }
+
+  double LinkDensity(uint32_t i) const {
+    return stats_[i].chars ? static_cast<double>(stats_[i].link_chars) / stats_[i].chars : 0.0;
+  }
+
+  void ComputeRemoved() {
+    // Paragraph text per subtree first (text whose nearest block is a <p>), so that a
+    // widget-named wrapper of the article itself is never removed.
+    block_of_.assign(n_, 0);
+    std::vector<uint32_t>& block_of = block_of_;
+    for (uint32_t i = 1; i < n_; ++i) {
+      uint32_t p = N(i).parent;
+      block_of[i] = IsBlockTag(N(p).tag) && N(p).tag != Tag::kBr ? p : block_of[p];
+    }
+    std::vector<uint32_t> raw(n_, 0);
+    for (uint32_t i = n_; i-- > 1;) {
+      const DomNode& node = N(i);
+      if (IsSkippedTag(node.tag)) {
+        raw[i] = 0;
+      } else if (node.tag == Tag::kText && N(block_of[i]).tag == Tag::kP) {
+        uint32_t c = 0;
+        for (char ch : node.text) c += !IsSpace(ch);
+        raw[i] = c;
+      }
+      if (node.parent != i) raw[node.parent] += raw[i];
+    }
+    uint32_t total = std::max<uint32_t>(raw[0], 1);
+    removed_.assign(n_, false);
+    class_info_.assign(n_, ClassInfo{});
+    for (uint32_t i = 1; i < n_; ++i) {
+      const DomNode& node = N(i);
+      if (removed_[node.parent]) {
+        removed_[i] = true;
+        continue;
+      }
+      if (node.tag == Tag::kText) continue;
+      if (IsSkippedTag(node.tag) || node.tag == Tag::kComment) {
+        removed_[i] = true;
+        continue;
+      }
+      class_info_[i] = ClassifyNames(dom_.Attr(i, "class"), dom_.Attr(i, "id"));
+      bool structural = node.tag == Tag::kHtml || node.tag == Tag::kBody || node.tag == Tag::kMain ||
+                        node.tag == Tag::kArticle;
+      bool holds_most = raw[i] > total / 2;
+      if (!structural && !holds_most &&
+          (class_info_[i].widget || IsFurnitureTag(node.tag) || IsHidden(dom_, i))) {
+        removed_[i] = true;
+      }
+      std::string_view role = dom_.Attr(i, "role");
+      if (!holds_most && (role == "navigation" || role == "complementary" || role == "banner" ||
+                          role == "contentinfo" || role == "dialog" || role == "alert")) {
+        removed_[i] = true;
+      }
+    }
+  }
+
+  void ComputeStats() {
+    stats_.assign(n_, Stats{});
+    std::vector<bool> in_link(n_, false);
+    for (uint32_t i = 1; i < n_; ++i) {
+      in_link[i] = in_link[N(i).parent] || N(i).tag == Tag::kA;
+    }
+    for (uint32_t i = n_; i-- > 1;) {
+      const DomNode& node = N(i);
+      if (removed_[i]) continue;
+      Stats& s = stats_[i];
+      switch (node.tag) {
+        case Tag::kText: {
+          uint32_t c = 0, commas = 0;
+          for (size_t k = 0; k < node.text.size(); ++k) {
+            char ch = node.text[k];
+            c += !IsSpace(ch);
+            commas += ch == ',';
+          }
+          s.chars = c;
+          s.commas = commas;
+          if (in_link[i]) s.link_chars = c;
+          stats_[block_of_[i]].direct_chars += c;
+          stats_[block_of_[i]].direct_commas += commas;
+          break;
+        }
+        case Tag::kP: ++s.p_count; break;
+        case Tag::kImg: ++s.img_count; break;
+        case Tag::kLi: ++s.li_count; break;
+        case Tag::kInput: case Tag::kSelect: case Tag::kTextarea: ++s.input_count; break;
+        case Tag::kIframe: case Tag::kEmbed: case Tag::kObject: case Tag::kVideo: ++s.embed_count; break;
+        default: break;
+      }
+      Stats& p = stats_[node.parent];
+      p.chars += s.chars;
+      p.link_chars += s.link_chars;
+      p.commas += s.commas;
+      p.p_count += s.p_count;
+      p.img_count += s.img_count;
+      p.li_count += s.li_count;
+      p.input_count += s.input_count;
+      p.embed_count += s.embed_count;
+      if (IsBlockTag(node.tag) && node.tag != Tag::kBr) p.has_block_child = true;
+    }
+  }
+
+  int TagBaseScore(Tag t) const {
+    switch (t) {
+      case Tag::kDiv: case Tag::kArticle: case Tag::kMain: return 5;
+      case Tag::kPre: case Tag::kTd: case Tag::kBlockquote: return 3;
+      case Tag::kAddress: case Tag::kOl: case Tag::kUl: case Tag::kDl: case Tag::kDd:
+      case Tag::kDt: case Tag::kLi: case Tag::kForm: return -3;
+      case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
+      case Tag::kTh: return -5;
+      default: return 0;
+    }
+  }
+
+  bool IsScorableParagraph(uint32_t i) const {
+    Tag t = N(i).tag;
+    if (t == Tag::kP || t == Tag::kPre || t == Tag::kTd || t == Tag::kBlockquote) return true;
+    // Containers of inline content only count as paragraphs (text written straight in a div).
+    return (t == Tag::kDiv || t == Tag::kSection || t == Tag::kArticle || t == Tag::kSpan ||
+            t == Tag::kOther) && !stats_[i].has_block_child;
+  }
+
+  std::vector<uint32_t> SelectRoots() {
+    score_.assign(n_, 0.0);
+    scored_.assign(n_, false);
+    auto init = [&](uint32_t a) {
+      if (!scored_[a]) {
+        scored_[a] = true;
+        score_[a] = TagBaseScore(N(a).tag) + class_info_[a].weight;
+      }
+    };
+    for (uint32_t i = 1; i < n_; ++i) {
+      if (removed_[i] || N(i).tag == Tag::kText) continue;
+      uint32_t first;
+      double content;
+      if (IsScorableParagraph(i)) {
+        if (stats_[i].chars < 25) continue;
+        content = 1.0 + stats_[i].commas + std::min(stats_[i].chars / 100u, 3u);
+        first = N(i).parent;
+      } else if (IsBlockTag(N(i).tag) && stats_[i].direct_chars >= 25 && !IsHeading(N(i).tag) &&
+                 N(i).tag != Tag::kLi && N(i).tag != Tag::kBody) {
+        // Text written straight into a container between its blocks ("text<br>text<div>"):
+        // scored as if wrapped in a paragraph of its own inside the container.
+        content = 1.0 + stats_[i].direct_commas + std::min(stats_[i].direct_chars / 100u, 3u);
+        first = i;
+      } else {
+        continue;
+      }
+      uint32_t a = first;
+      for (int level = 0; level < 5 && a != 0; ++level, a = N(a).parent) {
+        if (N(a).tag == Tag::kHtml) break;
+        init(a);
+        double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+        score_[a] += content / divider;
+      }
+    }
+    uint32_t body = dom_.Find(Tag::kBody);
+    std::vector<uint32_t> candidates;
+    for (uint32_t i = 1; i < n_; ++i) {
+      if (!scored_[i]) continue;
+      score_[i] *= 1.0 - LinkDensity(i);
+      candidates.push_back(i);
+    }
+    if (candidates.empty()) return {body ? body : 0u};
+    std::sort(candidates.begin(), candidates.end(),
+              [&](uint32_t a, uint32_t b) { return score_[a] > score_[b]; });
+    uint32_t top = candidates[0];
+    // Several strong candidates inside one ancestor: the article is that ancestor.
+    std::vector<uint32_t> alternatives;
+    for (size_t k = 1; k < std::min<size_t>(candidates.size(), 5); ++k) {
+      if (score_[candidates[k]] >= 0.75 * score_[top]) alternatives.push_back(candidates[k]);
+    }
+    if (alternatives.size() >= 3) {
+      for (uint32_t a = N(top).parent; a != 0 && N(a).tag != Tag::kBody; a = N(a).parent) {
+        int inside = 0;
+        for (uint32_t alt : alternatives) inside += alt > a && alt < N(a).end;
+        if (inside >= 3) {
+          top = a;
+          break;
+        }
+      }
+    }
+    // Climb while the parent scores higher (the text is split over several children).
+    {
+      double last = score_[top];
+      double threshold = last / 3;
+      for (uint32_t p = N(top).parent; p != 0 && N(p).tag != Tag::kBody && N(p).tag != Tag::kHtml;
+           p = N(p).parent) {
+        if (!scored_[p]) continue;
+        if (score_[p] < threshold) break;
+        if (score_[p] > last) {
+          top = p;
+          break;
+        }
+        last = score_[p];
+      }
+    }
+    // An only child adds nothing: use its parent.
+    for (uint32_t p = N(top).parent; p != 0 && N(p).tag != Tag::kBody && N(p).tag != Tag::kHtml;
+         p = N(p).parent) {
+      if (stats_[p].chars != stats_[top].chars) break;
+      top = p;
+    }
+    // Siblings that score close to the winner join it.
+    std::vector<uint32_t> roots;
+    uint32_t parent = N(top).parent;
+    if (parent == 0 || N(top).tag == Tag::kBody) return {top};
+    double threshold = std::max(10.0, score_[top] * 0.2);
+    std::string_view top_class = dom_.Attr(top, "class");
+    for (uint32_t c = parent + 1; c < N(parent).end; c = N(c).end) {
+      if (c == top) {
+        roots.push_back(c);
+        continue;
+      }
+      if (removed_[c] || N(c).tag == Tag::kText) continue;
+      double bonus = !top_class.empty() && dom_.Attr(c, "class") == top_class ? score_[top] * 0.2 : 0;
+      if (scored_[c] && score_[c] + bonus >= threshold) {
+        roots.push_back(c);
+      } else if (N(c).tag == Tag::kP) {
+        double ld = LinkDensity(c);
+        uint32_t len = stats_[c].chars;
+        if ((len > 80 && ld < 0.25) || (len > 0 && len <= 80 && ld == 0 && EndsSentence(c))) {
+          roots.push_back(c);
+        }
+      }
+    }
+    return roots;
+  }
+
+  bool EndsSentence(uint32_t i) const {
+    for (uint32_t k = N(i).end; k-- > i + 1;) {
+      if (N(k).tag != Tag::kText || removed_[k]) continue;
+      std::string_view t = N(k).text;
+      while (!t.empty() && IsSpace(t.back())) t.remove_suffix(1);
+      if (t.empty()) continue;
+      return t.back() == '.' || t.back() == '!' || t.back() == '?' || t.back() == '"';
+    }
+    return false;
+  }
+
+  // readability's conditional cleaning of containers inside the article.
+  bool DropContainer(uint32_t i) const {
+    const DomNode& node = N(i);
+    Tag t = node.tag;
+    const Stats& s = stats_[i];
+    if (IsHeading(t)) {
+      if (class_info_[i].weight < 0 || LinkDensity(i) > 0.33) return true;
+      return false;
+    }
+    if (!(t == Tag::kDiv || t == Tag::kSection || t == Tag::kUl || t == Tag::kOl ||
+          t == Tag::kTable || t == Tag::kForm || t == Tag::kFigure || t == Tag::kDl ||
+          t == Tag::kAside || t == Tag::kHeader))
+      return false;
+    // A container with most of the article's text is the article, whatever its name says.
+    if (s.chars * 2 > root_chars_) return false;
+    int weight = class_info_[i].weight;
+    if (weight + (scored_[i] ? score_[i] : 0.0) < 0) return true;
+    if (s.commas >= 10) return false;
+    bool is_list = t == Tag::kUl || t == Tag::kOl;
+    double ld = LinkDensity(i);
+    uint32_t p = s.p_count, img = s.img_count, li = s.li_count > 100 ? s.li_count - 100 : 0;
+    if (is_list) li = 0;
+    if (img > 1 && p * 2 < img) return true;
+    if (!is_list && li > p) return true;
+    if (s.input_count > p / 3) return true;
+    if (!is_list && s.chars < 25 && (img == 0 || img > 2)) return true;
+    if (!is_list && weight < 25 && ld > 0.2) return true;
+    if (weight >= 25 && ld > 0.5) return true;
+    if ((s.embed_count == 1 && s.chars < 75) || s.embed_count > 1) return true;
+    if (is_list && ld > 0.5) return true;
+    return false;
+  }
+
+  static void AppendCollapsed(std::string& line, std::string_view text) {
+    for (char c : text) {
+      if (IsSpace(c)) {
+        if (!line.empty() && line.back() != ' ') line += ' ';
+      } else {
+        line += c;
+      }
+    }
+  }
+
+  static void Flush(std::string& line, std::vector<std::string>& out) {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    size_t start = 0;
+    while (start < line.size() && line[start] == ' ') ++start;
+    if (start < line.size()) out.push_back(line.substr(start));
+    line.clear();
+  }
+
+  void Emit(uint32_t root, std::vector<std::string>& out) {
+    std::string line;
+    std::vector<uint32_t> closing;  // block elements whose end flushes the line
+    std::string title = LowerAscii(metadata_.title);
+    root_chars_ = stats_[root].chars;
+    for (uint32_t i = root; i < N(root).end;) {
+      while (!closing.empty() && i >= N(closing.back()).end) {
+        Flush(line, out);
+        closing.pop_back();
+      }
+      const DomNode& node = N(i);
+      if (removed_[i] || (i != root && DropContainer(i))) {
+        i = node.end;
+        continue;
+      }
+      if (node.tag == Tag::kH1 && !title.empty()) {
+        // The headline repeated above the body is not body text.
+        std::string text;
+        for (uint32_t k = i + 1; k < node.end; ++k)
+          if (N(k).tag == Tag::kText) AppendCollapsed(text, N(k).text);
+        std::string lower = LowerAscii(text);
+        while (!lower.empty() && lower.back() == ' ') lower.pop_back();
+        if (!lower.empty() && (Contains(title, lower) || Contains(lower, title))) {
+          i = node.end;
+          continue;
+        }
+      }
+      if (node.tag == Tag::kText) {
+        AppendCollapsed(line, node.text);
+      } else if (node.tag == Tag::kBr || node.tag == Tag::kHr) {
+        Flush(line, out);
+      } else if (IsBlockTag(node.tag)) {
+        Flush(line, out);
+        closing.push_back(i);
+      }
+      ++i;
+    }
+    Flush(line, out);
+  }
+
+  void DebugPrint(const std::vector<uint32_t>& roots) const {
+    // The longest text node: its ancestors, with what the extractor thought of each.
+    uint32_t longest = 0;
+    for (uint32_t i = 1; i < n_; ++i)
+      if (N(i).tag == Tag::kText && N(i).text.size() > N(longest).text.size() && N(N(i).parent).tag == Tag::kP) longest = i;
+    for (uint32_t a = longest; a != 0; a = N(a).parent) {
+      std::fprintf(stderr, "  %u <%.*s class=%.*s id=%.*s> removed=%d chars=%u score=%.1f drop=%d\n", a,
+                   (int)N(a).name.size(), N(a).name.data(), (int)dom_.Attr(a, "class").size(), dom_.Attr(a, "class").data(),
+                   (int)dom_.Attr(a, "id").size(), dom_.Attr(a, "id").data(), (int)removed_[a], stats_[a].chars,
+                   scored_[a] ? score_[a] : -1.0, (int)DropContainer(a));
+    }
+    for (uint32_t r : roots) std::fprintf(stderr, "  root %u <%.*s class=%.*s>\n", r, (int)N(r).name.size(), N(r).name.data(), (int)dom_.Attr(r, "class").size(), dom_.Attr(r, "class").data());
+  }
+
+  const HtmlDom& dom_;
+  const PageMetadata& metadata_;
+  uint32_t n_;
+  std::vector<bool> removed_;
+  std::vector<uint32_t> block_of_;  // nearest block-level ancestor of each node
+  uint32_t root_chars_ = 0;         // text of the root being emitted
+  std::vector<ClassInfo> class_info_;
+  std::vector<Stats> stats_;
+  std::vector<double> score_;
+  std::vector<bool> scored_;
+};
+
+}  // namespace
+
+std::vector<std::string> ExtractBody(const HtmlDom& dom, const PageMetadata& metadata) {
+  return Extractor(dom, metadata).Run();
+}
+
+}  // namespace sitrep::web
