@@ -1,0 +1,257 @@
+// Attribution: who a sentence says its figures come from.
+//
+// Reporting clauses are found by their verb ("said", "told", "estimated", ...) or by "according
+// to"; the speaker is the noun phrase before the verb (back to a clause boundary), or after it
+// when inverted (", said the ministry."). Appositives are read both ways: ", Jonas Reit," names
+// the speaker, ", quoted by state radio," and "told the news agency VNA" add a relay, and
+// "VNA reported, citing local officials" makes the officials the speaker and VNA the relay.
+#include <string>
+
+#include "figures/internal.h"
+
+namespace sitrep::figures {
+namespace {
+
+bool StopsSubject(std::string_view w) {
+  return IsAnyWord(w, {"that", "which", "who", "while", "and", "but", "as", "when", "after",
+                       "before", "because", "where", "if", "though", "although", "whereas",
+                       "so", "then", "whom", "said", "told", "says", "than", "with"});
+}
+
+bool IsSkippableAdverb(std::string_view w) {
+  return IsAnyWord(w, {"now", "also", "later", "earlier", "previously", "has", "have", "had",
+                       "would", "will", "separately", "officially", "initially", "first",
+                       "originally", "again", "reportedly"});
+}
+
+// Relays that name no one: "told reporters".
+bool IsGenericAudience(std::string_view w) {
+  return IsAnyWord(w, {"reporters", "journalists", "press", "media", "parliament", "lawmakers",
+                       "residents", "him", "her", "them", "us", "me", "colleagues"});
+}
+
+class CueReader {
+ public:
+  CueReader(const Scanner& sc, uint32_t base) : sc_(sc), t_(sc.tokens()), base_(base) {}
+
+  std::vector<Cue> Read() {
+    std::vector<Cue> cues;
+    for (size_t v = 0; v < t_.size(); ++v) {
+      if (t_[v].kind != TokKind::kWord) continue;
+      Cue cue;
+      bool ok = W(v) == "according" && W(v + 1) == "to" ? ReadAccording(v, cue) : ReadVerb(v, cue);
+      if (ok && !cue.attribution.source.empty()) {
+        cues.push_back(std::move(cue));
+        v = cues.back().end > v ? cues.back().end - 1 : v;
+      }
+    }
+    return cues;
+  }
+
+ private:
+  std::string_view W(size_t i) const { return i < t_.size() ? t_[i].lower : std::string_view(); }
+  bool Punct(size_t i, char c) const { return i < t_.size() && IsPunct(t_[i], c); }
+  Span Abs(size_t first, size_t last) const {
+    return Span{base_ + t_[first].begin, base_ + t_[last - 1].end};
+  }
+  std::string Text(size_t first, size_t last) const {
+    return std::string(sc_.sentence().substr(t_[first].begin, t_[last - 1].end - t_[first].begin));
+  }
+  // A noun phrase after `i` up to punctuation, a number, a clause word or `max` tokens.
+  size_t PhraseEnd(size_t i, size_t max, bool allow_commas) const {
+    size_t j = i;
+    while (j < t_.size() && j < i + max) {
+      if (t_[j].kind == TokKind::kNumber) break;
+      if (t_[j].kind == TokKind::kPunct) {
+        if (allow_commas && Punct(j, ',') && j + 1 < t_.size() && t_[j + 1].capitalized) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (IsAnyWord(W(j), {"that", "on", "in", "at", "after", "when", "while", "which", "who",
+                           "and", "but", "said", "says", "told", "late", "early", "last",
+                           "yesterday", "today", "tonight", "accusing", "adding", "saying"}) &&
+          j > i)
+        break;
+      ++j;
+    }
+    return j;
+  }
+  static std::string StripRelayPrefix(std::string s) {
+    for (std::string_view p : {"the news agency ", "news agency ", "the broadcaster ",
+                               "the agency ", "broadcaster ", "the newspaper ", "the daily "}) {
+      if (s.size() > p.size()) {
+        bool eq = true;
+        for (size_t k = 0; k < p.size() && eq; ++k)
+          eq = (s[k] | 0x20) == p[k] || (s[k] == ' ' && p[k] == ' ');
+        if (eq) return s.substr(p.size());
+      }
+    }
+    return s;
+  }
+
+  bool ReadAccording(size_t v, Cue& cue) {
+    size_t s = v + 2;
+    // "according to a statement from the Defence Ministry", "according to figures from ...".
+    for (int pass = 0; pass < 2; ++pass) {
+      size_t p = s;
+      while (IsAnyWord(W(p), {"a", "an", "the", "its", "their"})) ++p;
+      if (IsAnyWord(W(p), {"statement", "report", "figures", "data", "estimates", "tally",
+                           "count", "preliminary", "official", "latest", "new", "initial"})) {
+        size_t q = p + 1;
+        while (IsAnyWord(W(q), {"figures", "estimates", "data", "count", "tally", "report",
+                                "statement", "released", "issued", "published"}))
+          ++q;
+        if (IsAnyWord(W(q), {"from", "by", "of"})) s = q + 1;
+      }
+    }
+    bool postposed = v > 0 && Punct(v - 1, ',');
+    size_t e = PhraseEnd(s, 10, postposed);
+    if (e == s) return false;
+    cue.subject_begin = s;
+    cue.subject_end = e;
+    cue.begin = v;
+    cue.end = e;
+    cue.postposed = postposed;
+    cue.attribution.source = Text(s, e);
+    cue.attribution.span = Abs(s, e);
+    return true;
+  }
+
+  bool ReadVerb(size_t v, Cue& cue) {
+    std::string_view verb = W(v);
+    if (!IsReportingVerb(verb)) return false;
+    if (v > 0 && IsAnyWord(W(v - 1), {"the", "a", "an", "its", "their", "was", "were", "is",
+                                      "are", "be", "been"}))
+      return false;  // "the confirmed toll", "an estimated 300", "was reported"
+    if (verb == "put" || verb == "puts") {
+      bool at = false;
+      for (size_t k = v + 1; k < t_.size() && !at; ++k) at = W(k) == "at";
+      if (!at) return false;
+    }
+    std::vector<std::string> relays;
+    std::vector<Span> relay_spans;
+    // Inverted: ", said the ministry." / ", said Ola Brandt, the finance minister."
+    if (v > 0 && Punct(v - 1, ',') && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord) {
+      size_t e = PhraseEnd(v + 1, 10, true);
+      bool to_end = e >= t_.size() || Punct(e, '.') || Punct(e, ';');
+      if (e > v + 1 && to_end && !IsAnyWord(W(v + 1), {"that", "it", "they", "he", "she"})) {
+        cue.subject_begin = v + 1;
+        cue.subject_end = e;
+        cue.begin = v;
+        cue.end = e;
+        cue.postposed = true;
+        cue.attribution.source = Text(v + 1, e);
+        cue.attribution.span = Abs(v + 1, e);
+        return true;
+      }
+    }
+    // The speaker before the verb.
+    size_t p = v;
+    while (p > 0 && IsSkippableAdverb(W(p - 1))) --p;
+    size_t subject_end = p;
+    size_t appositive_begin = 0, appositive_end = 0;
+    if (p > 0 && Punct(p - 1, ',')) {
+      // ", quoted by state radio," or ", Jonas Reit," between the speaker and the verb.
+      size_t q = p - 1;
+      size_t k = q;
+      while (k > 0 && q - k < 8 && t_[k - 1].kind == TokKind::kWord) --k;
+      if (k > 0 && k < q && Punct(k - 1, ',')) {
+        if (IsAnyWord(W(k), {"quoted", "cited", "speaking", "writing"})) {
+          size_t r = k + 1;
+          if (IsAnyWord(W(r), {"by", "to", "on", "in"})) ++r;
+          if (r < q) {
+            relays.push_back(StripRelayPrefix(Text(r, q)));
+            relay_spans.push_back(Abs(r, q));
+          }
+          subject_end = k - 1;
+          p = k - 1;
+        } else if (t_[k].capitalized) {
+          appositive_begin = k;
+          appositive_end = q;
+          subject_end = q;
+          p = k - 1;
+        } else {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    size_t s = p;
+    while (s > 0 && p - s < 8) {
+      const Tok& t = t_[s - 1];
+      if (t.kind != TokKind::kWord || StopsSubject(t.lower)) break;
+      --s;
+    }
+    if (appositive_begin > 0 && s == p) {
+      s = appositive_begin;  // ", Jonas Reit, said" with nothing before the first comma
+    }
+    if (s >= subject_end) return false;
+    if (s == p && appositive_begin == 0 && s == subject_end) return false;
+    // Drop a leading time phrase: "On Tuesday the ministry said".
+    cue.subject_begin = s;
+    cue.subject_end = subject_end;
+    cue.begin = s;
+    cue.end = v + 1;
+    cue.postposed = s > 0 && Punct(s - 1, ',');
+    cue.attribution.source = Text(s, subject_end);
+    cue.attribution.span = Abs(s, subject_end);
+    (void)appositive_end;
+    // "told the news agency VNA" adds the outlet as a relay.
+    if (verb == "told" || verb == "tells") {
+      size_t r = v + 1;
+      size_t e = PhraseEnd(r, 6, false);
+      bool generic = false;
+      for (size_t k = r; k < e; ++k) generic = generic || IsGenericAudience(W(k));
+      if (e > r && !generic) {
+        relays.push_back(StripRelayPrefix(Text(r, e)));
+        relay_spans.push_back(Abs(r, e));
+      }
+      if (e > r) cue.end = e;
+    }
+    // "VNA reported, citing local officials": the officials speak, VNA relays.
+    size_t c = cue.end;
+    if (Punct(c, ',') && IsAnyWord(W(c + 1), {"citing", "quoting"})) {
+      size_t r = c + 2;
+      size_t e = PhraseEnd(r, 8, false);
+      if (e > r) {
+        relays.insert(relays.begin(), cue.attribution.source);
+        relay_spans.insert(relay_spans.begin(), cue.attribution.span);
+        cue.attribution.source = Text(r, e);
+        cue.attribution.span = Abs(r, e);
+        cue.end = e;
+      }
+    }
+    for (std::string& r : relays) r = StripRelayPrefix(std::move(r));
+    cue.attribution.relays = std::move(relays);
+    cue.attribution.relay_spans = std::move(relay_spans);
+    return true;
+  }
+
+  const Scanner& sc_;
+  const std::vector<Tok>& t_;
+  uint32_t base_;
+};
+
+}  // namespace
+
+std::vector<Cue> FindCues(const Scanner& scanner, uint32_t base) {
+  return CueReader(scanner, base).Read();
+}
+
+Attribution AttributionFor(const std::vector<Cue>& cues, const std::vector<Tok>& /*tokens*/,
+                           size_t first, size_t last, uint32_t /*base*/) {
+  const Cue* right = nullptr;
+  const Cue* left = nullptr;
+  for (const Cue& c : cues) {
+    if (c.begin >= last && right == nullptr) right = &c;
+    if (c.end <= first) left = &c;
+  }
+  if (right != nullptr && right->postposed) return right->attribution;
+  if (left != nullptr && !left->postposed) return left->attribution;
+  return {};
+}
+
+}  // namespace sitrep::figures

@@ -1,0 +1,176 @@
+// Date and cause claims about the event itself, for disagreement detection.
+//
+// A date claim ties an event noun ("landslide", "quake", "blaze", "attacked") to a date phrase
+// after it in the same sentence ("... struck Tarvel on Tuesday") or a possessive before it
+// ("Monday's earthquake"). A date right after a reporting verb ("said on Wednesday") dates the
+// report, not the event, and is skipped. Weekdays resolve to the latest such day on or before
+// the publication date; "March 5" to the publication year (the year before when that would lie
+// in the future). This is the small interface meant to be replaced by src/time's TagTimes.
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "figures/internal.h"
+#include "figures/scan.h"
+#include "sitrep/figures.h"
+
+namespace sitrep {
+namespace {
+
+std::optional<CivilDate> ResolveWeekday(int weekday, const std::optional<CivilDate>& published) {
+  if (!published || !published->IsComplete()) return std::nullopt;
+  int64_t days = published->ToDays();
+  int back = (published->Weekday() - weekday + 7) % 7;
+  return CivilDate::FromDays(days - back);
+}
+
+std::optional<CivilDate> ResolveMonthDay(int month, int day,
+                                         const std::optional<CivilDate>& published) {
+  if (!published || published->year == 0 || day < 1 || day > 31) return std::nullopt;
+  CivilDate d{published->year, month, day};
+  if (published->IsComplete() && d > *published) d.year -= 1;
+  return d;
+}
+
+// A date phrase starting at token i ("on Tuesday", "on March 5", "on 5 March", "Tuesday's"):
+// the resolved date and one past its last token.
+std::optional<CivilDate> DateAt(const std::vector<figures::Tok>& t, size_t i,
+                                const std::optional<CivilDate>& published, size_t& end) {
+  auto w = [&](size_t k) { return k < t.size() ? t[k].lower : std::string_view(); };
+  if (int wd = figures::WeekdayOf(w(i)); wd > 0) {
+    end = i + 1;
+    if (w(end) == "night" || w(end) == "morning" || w(end) == "evening" ||
+        w(end) == "afternoon")
+      ++end;
+    return ResolveWeekday(wd, published);
+  }
+  if (int m = figures::MonthOf(w(i)); m > 0 && i + 1 < t.size() &&
+                                      t[i + 1].kind == figures::TokKind::kNumber) {
+    end = i + 2;
+    int day = std::atoi(std::string(w(i + 1)).c_str());
+    return ResolveMonthDay(m, day, published);
+  }
+  if (i + 1 < t.size() && t[i].kind == figures::TokKind::kNumber) {
+    if (int m = figures::MonthOf(w(i + 1)); m > 0) {
+      end = i + 2;
+      int day = std::atoi(std::string(w(i)).c_str());
+      return ResolveMonthDay(m, day, published);
+    }
+  }
+  return std::nullopt;
+}
+
+bool AfterReportingVerb(const std::vector<figures::Tok>& t, size_t on) {
+  for (size_t back = 1; back <= 4 && back <= on; ++back) {
+    std::string_view w = t[on - back].lower;
+    if (figures::IsReportingVerb(w) || w == "announced" || w == "statement") return true;
+    if (t[on - back].kind == figures::TokKind::kPunct) return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<DateClaim> ExtractDateClaims(const Article& article) {
+  std::vector<DateClaim> out;
+  thread_local figures::Scanner sc;
+  for (Span unit : figures::ScanUnits(article)) {
+    if (unit.end > article.text.size()) continue;
+    sc.Scan(article.View(unit));
+    const auto& t = sc.tokens();
+    std::string_view event;
+    size_t event_at = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i].kind != figures::TokKind::kWord) continue;
+      // "Monday's earthquake", "Monday's magnitude 6.4 earthquake".
+      if (t[i].lower.ends_with("'s") && figures::WeekdayOf(t[i].lower) > 0) {
+        for (size_t k = i + 1; k < t.size() && k <= i + 5; ++k) {
+          std::string_view e = figures::EventOf(t[k].lower);
+          if (e.empty()) continue;
+          size_t end = 0;
+          if (auto d = DateAt(t, i, article.date, end)) {
+            DateClaim c;
+            c.article = article.index;
+            c.span = Span{unit.begin + t[i].begin, unit.begin + t[i].end - 2};
+            c.event = std::string(e);
+            c.date = *d;
+            out.push_back(c);
+          }
+          break;
+        }
+        continue;
+      }
+      if (std::string_view e = figures::EventOf(t[i].lower); !e.empty()) {
+        event = e;
+        event_at = i;
+        continue;
+      }
+      if (t[i].lower == "on" && !event.empty() && !AfterReportingVerb(t, i)) {
+        size_t end = 0;
+        if (auto d = DateAt(t, i + 1, article.date, end)) {
+          DateClaim c;
+          c.article = article.index;
+          c.span = Span{unit.begin + t[i + 1].begin, unit.begin + t[end - 1].end};
+          c.event = std::string(event);
+          c.date = *d;
+          out.push_back(c);
+          event = {};  // one date per event mention
+        }
+      }
+    }
+    (void)event_at;
+  }
+  return out;
+}
+
+std::vector<ReasonClaim> ExtractReasonClaims(const Article& article) {
+  std::vector<ReasonClaim> out;
+  thread_local figures::Scanner sc;
+  for (Span unit : figures::ScanUnits(article)) {
+    if (unit.end > article.text.size()) continue;
+    std::string_view text = article.View(unit);
+    if (text.find("caused by") == std::string_view::npos &&
+        text.find("triggered by") == std::string_view::npos &&
+        text.find("blamed") == std::string_view::npos)
+      continue;
+    sc.Scan(text);
+    const auto& t = sc.tokens();
+    std::string_view event;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (std::string_view e = figures::EventOf(t[i].lower); !e.empty() && t[i].lower != "attacked") {
+        if (event.empty()) event = e;
+        continue;
+      }
+      size_t start = 0;
+      if ((t[i].lower == "caused" || t[i].lower == "triggered") && i + 1 < t.size() &&
+          t[i + 1].lower == "by" && i > 0 && figures::IsAnyWord(t[i - 1].lower, {"was", "were",
+                                                                               "been", "is"})) {
+        start = i + 2;
+      } else if (t[i].lower == "blamed") {
+        // "blamed the flooding on X"
+        for (size_t k = i + 1; k < t.size() && k < i + 6; ++k) {
+          if (std::string_view e = figures::EventOf(t[k].lower); !e.empty() && event.empty())
+            event = e;
+          if (t[k].lower == "on") {
+            start = k + 1;
+            break;
+          }
+        }
+      }
+      if (start == 0 || event.empty() || start >= t.size()) continue;
+      size_t e = start;
+      while (e < t.size() && t[e].kind != figures::TokKind::kPunct) ++e;
+      if (e == start) continue;
+      ReasonClaim c;
+      c.article = article.index;
+      c.span = Span{unit.begin + t[start].begin, unit.begin + t[e - 1].end};
+      c.event = std::string(event);
+      c.reason = std::string(article.View(c.span));
+      out.push_back(std::move(c));
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

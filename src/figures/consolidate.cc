@@ -1,0 +1,283 @@
+// Consolidation: group claims about the same quantity, count support, flag disagreements.
+//
+// Each claim is read as an interval in the base unit: "about" widens by the tolerance, "more
+// than"/"at least" open it upward, "up to" downward, vague words ("dozens") stand for their
+// span, and a measured value (km, ha, magnitude) is widened by half a step of its last stated
+// digit, so "60 kilometers" and "37 miles" agree while "6.1" and "6.4" do not. Two claims of
+// different articles disagree only when their intervals do not overlap. Partial counts ("380 of
+// the injured") never take part, nor values an article itself says were replaced ("up from").
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <string>
+
+#include "figures/internal.h"
+#include "sitrep/figures.h"
+
+namespace sitrep {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::string FormatNumber(double v) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed);
+  if (r.ec != std::errc()) return "?";
+  return std::string(buf, r.ptr);
+}
+
+int Decimals(const std::string& key) {
+  size_t dot = key.find('.');
+  if (dot == std::string::npos) return 0;
+  size_t end = key.find_first_not_of("0123456789", dot + 1);
+  return static_cast<int>((end == std::string::npos ? key.size() : end) - dot - 1);
+}
+
+struct Interval {
+  double low, high;
+};
+
+Interval ClaimInterval(const Figure& f, const FigureOptions& options) {
+  double lo = f.base_low, hi = f.base_high;
+  const bool measured = !f.dimension.empty() && !f.dimension.starts_with("money:");
+  if (measured && f.vague.empty() && f.low > 0) {
+    double step = 0.5 * std::pow(10.0, -Decimals(FormatNumber(f.low))) * (f.base_low / f.low);
+    lo -= step;
+    hi += step;
+  }
+  switch (f.modifier) {
+    case FigureModifier::kNone: break;
+    case FigureModifier::kAbout:
+      lo -= std::abs(f.base_low) * options.about_tolerance;
+      hi += std::abs(f.base_high) * options.about_tolerance;
+      break;
+    case FigureModifier::kMoreThan: lo = std::nextafter(lo, kInf); hi = kInf; break;
+    case FigureModifier::kAtLeast: hi = kInf; break;
+    case FigureModifier::kUpTo: lo = 0; break;
+    case FigureModifier::kLessThan: hi = std::nextafter(hi, -kInf); lo = 0; break;
+  }
+  return {lo, hi};
+}
+
+bool Overlap(Interval a, Interval b) { return a.low <= b.high && b.low <= a.high; }
+
+// Measures whose qualifier noun is too loosely read to keep groups apart.
+bool NounMatters(const Figure& f) {
+  return !(f.dimension == "area" || f.dimension == "mass" || f.dimension == "magnitude" ||
+           f.head == "depth" || f.head == "height");
+}
+
+// Groups too vague to compare: a bare distance or duration, an unknown percentage.
+bool Comparable(const Figure& f) {
+  if (f.partial || f.head.empty() || f.head == "percent") return false;
+  if ((f.head == "distance" || f.head == "duration" || f.head == "length") && f.noun.empty())
+    return false;
+  return true;
+}
+
+std::vector<std::string> ContentWords(std::string_view s) {
+  std::vector<std::string> words;
+  std::string cur;
+  auto flush = [&] {
+    if (cur.size() >= 3 && !figures::IsFunctionWord(cur)) words.push_back(cur);
+    cur.clear();
+  };
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)
+      cur.push_back(c);
+    else if (c >= 'A' && c <= 'Z')
+      cur.push_back(static_cast<char>(c + 32));
+    else
+      flush();
+  }
+  flush();
+  return words;
+}
+
+template <typename Claim>
+void AddToSide(std::vector<DisagreementSide>& sides, const std::string& value,
+               const std::string& text, const Claim& claim, const std::string& source) {
+  auto it = std::find_if(sides.begin(), sides.end(),
+                         [&](const DisagreementSide& s) { return s.value == value; });
+  if (it == sides.end()) {
+    sides.push_back(DisagreementSide{value, text, {}, {}, {}});
+    it = sides.end() - 1;
+  }
+  it->articles.push_back(claim.article);
+  it->spans.push_back(claim.span);
+  it->sources.push_back(source);
+}
+
+void SortSides(std::vector<DisagreementSide>& sides) {
+  std::stable_sort(sides.begin(), sides.end(), [](const auto& a, const auto& b) {
+    std::set<uint32_t> sa(a.articles.begin(), a.articles.end());
+    std::set<uint32_t> sb(b.articles.begin(), b.articles.end());
+    return sa.size() > sb.size();
+  });
+}
+
+}  // namespace
+
+std::string FigureValueKey(const Figure& f) {
+  if (!f.vague.empty()) return f.vague;
+  if (f.is_range) return FormatNumber(f.low) + "-" + FormatNumber(f.high);
+  return FormatNumber(f.low);
+}
+
+const char* DisagreementKindName(DisagreementKind kind) {
+  switch (kind) {
+    case DisagreementKind::kValue: return "value";
+    case DisagreementKind::kDate: return "date";
+    case DisagreementKind::kReason: return "reason";
+  }
+  return "";
+}
+
+FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureOptions& options) {
+  FigureReport report;
+  for (const Article& a : articles) {
+    std::vector<Figure> f = ExtractFigures(a);
+    report.figures.insert(report.figures.end(), std::make_move_iterator(f.begin()),
+                          std::make_move_iterator(f.end()));
+    std::vector<DateClaim> d = options.date_claims ? options.date_claims(a) : ExtractDateClaims(a);
+    report.dates.insert(report.dates.end(), d.begin(), d.end());
+    std::vector<ReasonClaim> r = ExtractReasonClaims(a);
+    report.reasons.insert(report.reasons.end(), r.begin(), r.end());
+  }
+
+  // Figures: group by (head, noun, dimension).
+  std::map<std::string, std::vector<uint32_t>> groups;
+  std::vector<std::string> order;
+  for (uint32_t i = 0; i < report.figures.size(); ++i) {
+    const Figure& f = report.figures[i];
+    if (!Comparable(f)) continue;
+    std::string key = f.head + '\x1f' + (NounMatters(f) ? f.noun : std::string()) + '\x1f' +
+                      f.dimension;
+    auto [it, fresh] = groups.try_emplace(key);
+    if (fresh) order.push_back(key);
+    it->second.push_back(i);
+  }
+  for (const std::string& key : order) {
+    const std::vector<uint32_t>& members = groups[key];
+    const Figure& first = report.figures[members.front()];
+    FigureGroup group;
+    group.head = first.head;
+    group.noun = NounMatters(first) ? first.noun : std::string();
+    group.dimension = first.dimension;
+    std::set<std::string> superseded;
+    for (uint32_t i : members)
+      if (report.figures[i].superseded) superseded.insert(FigureValueKey(report.figures[i]));
+    std::vector<uint32_t> value_of(members.size());
+    for (size_t m = 0; m < members.size(); ++m) {
+      const Figure& f = report.figures[members[m]];
+      std::string vkey = FigureValueKey(f);
+      std::string full = std::string(FigureModifierName(f.modifier)) + "|" + vkey + "|" + f.unit;
+      size_t v = 0;
+      for (; v < group.values.size(); ++v) {
+        const Figure& g = report.figures[group.values[v].figures.front()];
+        if (std::string(FigureModifierName(g.modifier)) + "|" + group.values[v].key + "|" +
+                g.unit == full)
+          break;
+      }
+      if (v == group.values.size()) group.values.push_back(FigureValue{vkey, f.text, {}, 0});
+      group.values[v].figures.push_back(members[m]);
+      value_of[m] = static_cast<uint32_t>(v);
+    }
+    for (FigureValue& v : group.values) {
+      std::set<uint32_t> arts;
+      for (uint32_t i : v.figures) arts.insert(report.figures[i].article);
+      v.support = static_cast<uint32_t>(arts.size());
+    }
+    // Conflicting pairs across articles.
+    std::set<uint32_t> conflicting;
+    for (size_t a = 0; a < members.size(); ++a) {
+      const Figure& fa = report.figures[members[a]];
+      if (fa.superseded || superseded.count(FigureValueKey(fa))) continue;
+      for (size_t b = a + 1; b < members.size(); ++b) {
+        const Figure& fb = report.figures[members[b]];
+        if (fb.article == fa.article || fb.superseded || superseded.count(FigureValueKey(fb)))
+          continue;
+        if (!Overlap(ClaimInterval(fa, options), ClaimInterval(fb, options))) {
+          conflicting.insert(value_of[a]);
+          conflicting.insert(value_of[b]);
+        }
+      }
+    }
+    if (!conflicting.empty()) {
+      group.disputed = true;
+      Disagreement d;
+      d.kind = DisagreementKind::kValue;
+      d.topic = group.head;
+      d.noun = group.noun;
+      for (uint32_t v : conflicting) {
+        const FigureValue& value = group.values[v];
+        for (uint32_t i : value.figures) {
+          const Figure& f = report.figures[i];
+          AddToSide(d.sides, value.key, value.text, f, f.attribution.source);
+        }
+      }
+      SortSides(d.sides);
+      report.disagreements.push_back(std::move(d));
+    }
+    std::stable_sort(group.values.begin(), group.values.end(),
+                     [](const FigureValue& a, const FigureValue& b) { return a.support > b.support; });
+    report.groups.push_back(std::move(group));
+  }
+
+  // Dates of the same event.
+  std::map<std::string, std::vector<const DateClaim*>> by_event;
+  for (const DateClaim& c : report.dates) by_event[c.event].push_back(&c);
+  for (auto& [event, claims] : by_event) {
+    bool conflict = false;
+    for (size_t a = 0; a < claims.size() && !conflict; ++a)
+      for (size_t b = a + 1; b < claims.size() && !conflict; ++b)
+        conflict = claims[a]->article != claims[b]->article && claims[a]->date != claims[b]->date;
+    if (!conflict) continue;
+    Disagreement d;
+    d.kind = DisagreementKind::kDate;
+    d.topic = event;
+    for (const DateClaim* c : claims) {
+      const Article* art = nullptr;
+      for (const Article& a : articles)
+        if (a.index == c->article) art = &a;
+      std::string text = art ? std::string(art->View(c->span)) : std::string();
+      AddToSide(d.sides, c->date.ToIso(), text, *c, std::string());
+    }
+    SortSides(d.sides);
+    report.disagreements.push_back(std::move(d));
+  }
+
+  // Causes of the same event stated with no word in common.
+  std::map<std::string, std::vector<const ReasonClaim*>> reasons;
+  for (const ReasonClaim& c : report.reasons) reasons[c.event].push_back(&c);
+  for (auto& [event, claims] : reasons) {
+    std::set<size_t> involved;
+    for (size_t a = 0; a < claims.size(); ++a) {
+      std::vector<std::string> wa = ContentWords(claims[a]->reason);
+      for (size_t b = a + 1; b < claims.size(); ++b) {
+        if (claims[a]->article == claims[b]->article) continue;
+        std::vector<std::string> wb = ContentWords(claims[b]->reason);
+        bool shared = false;
+        for (const std::string& w : wa)
+          shared = shared || std::find(wb.begin(), wb.end(), w) != wb.end();
+        if (!shared && !wa.empty() && !wb.empty()) {
+          involved.insert(a);
+          involved.insert(b);
+        }
+      }
+    }
+    if (involved.empty()) continue;
+    Disagreement d;
+    d.kind = DisagreementKind::kReason;
+    d.topic = event;
+    for (size_t i : involved) AddToSide(d.sides, claims[i]->reason, claims[i]->reason, *claims[i], "");
+    SortSides(d.sides);
+    report.disagreements.push_back(std::move(d));
+  }
+  return report;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,918 @@
+// Figure extraction: numbers, their modifiers, units, heads and attribution, sentence by sentence.
+//
+// The reader works on the tokens of one sentence. For each number it looks left for a modifier
+// ("at least") and right for a unit, then decides what is counted in this order: a partitive
+// ("380 of the injured"), the noun phrase after the number and an outcome after it ("52 people
+// were killed"), an outcome verb before it ("killing 96"), a "death toll"/"number of displaced"
+// phrase before it, then coordination and ellipsis from a neighbouring figure ("nine soldiers
+// were killed and 15 wounded"). A count whose head cannot be read is dropped: precision first.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <string_view>
+
+#include "figures/internal.h"
+#include "figures/scan.h"
+#include "sitrep/figures.h"
+
+namespace sitrep {
+namespace figures {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct UnitInfo {
+  std::string_view word;
+  std::string_view unit;
+  std::string_view dimension;
+  double to_base;
+};
+
+// Words after a number that name its unit; to_base converts to km / ha / kg / day.
+constexpr UnitInfo kUnits[] = {
+    {"km", "km", "length", 1.0},          {"kilometers", "km", "length", 1.0},
+    {"kilometres", "km", "length", 1.0},  {"kilometer", "km", "length", 1.0},
+    {"kilometre", "km", "length", 1.0},   {"mi", "mi", "length", 1.609344},
+    {"miles", "mi", "length", 1.609344},  {"mile", "mi", "length", 1.609344},
+    {"m", "m", "length", 0.001},          {"meters", "m", "length", 0.001},
+    {"metres", "m", "length", 0.001},     {"meter", "m", "length", 0.001},
+    {"metre", "m", "length", 0.001},      {"feet", "ft", "length", 0.0003048},
+    {"foot", "ft", "length", 0.0003048},  {"ft", "ft", "length", 0.0003048},
+    {"cm", "cm", "length", 0.00001},      {"centimetres", "cm", "length", 0.00001},
+    {"centimeters", "cm", "length", 0.00001},
+    {"hectares", "ha", "area", 1.0},      {"hectare", "ha", "area", 1.0},
+    {"ha", "ha", "area", 1.0},            {"acres", "acre", "area", 0.40468564224},
+    {"acre", "acre", "area", 0.40468564224}, {"km2", "km2", "area", 100.0},
+    {"kg", "kg", "mass", 1.0},            {"kilograms", "kg", "mass", 1.0},
+    {"kilogrammes", "kg", "mass", 1.0},   {"tonnes", "t", "mass", 1000.0},
+    {"tons", "t", "mass", 1000.0},        {"tonne", "t", "mass", 1000.0},
+    {"minutes", "minute", "duration", 1.0 / 1440}, {"minute", "minute", "duration", 1.0 / 1440},
+    {"hours", "hour", "duration", 1.0 / 24}, {"hour", "hour", "duration", 1.0 / 24},
+    {"days", "day", "duration", 1.0},     {"day", "day", "duration", 1.0},
+    {"weeks", "week", "duration", 7.0},   {"week", "week", "duration", 7.0},
+    {"months", "month", "duration", 30.4375}, {"month", "month", "duration", 30.4375},
+    {"years", "year", "duration", 365.25}, {"year", "year", "duration", 365.25},
+    {"percent", "%", "percent", 1.0},     {"%", "%", "percent", 1.0},
+    {"dollars", "usd", "money:usd", 1.0}, {"euros", "eur", "money:eur", 1.0},
+    {"yuan", "cny", "money:cny", 1.0},    {"rupees", "inr", "money:inr", 1.0},
+};
+
+const UnitInfo* FindUnit(std::string_view w) {
+  for (const UnitInfo& u : kUnits)
+    if (u.word == w) return &u;
+  return nullptr;
+}
+
+struct Outcome {
+  std::string_view word;
+  std::string_view head;
+};
+// Outcome words after a count ("were killed", "dead", "deaths") and their head.
+constexpr Outcome kOutcomes[] = {
+    {"killed", "killed"},      {"dead", "killed"},         {"died", "killed"},
+    {"drowned", "killed"},     {"perished", "killed"},     {"deaths", "killed"},
+    {"fatalities", "killed"},  {"injured", "injured"},     {"wounded", "injured"},
+    {"hurt", "injured"},       {"injuries", "injured"},    {"missing", "missing"},
+    {"unaccounted", "missing"}, {"displaced", "displaced"}, {"uprooted", "displaced"},
+    {"evacuated", "evacuated"}, {"moved", "evacuated"},    {"relocated", "evacuated"},
+    {"evacuees", "evacuated"}, {"homeless", "homeless"},   {"arrested", "arrested"},
+    {"detained", "arrested"},  {"rescued", "rescued"},     {"destroyed", "destroyed"},
+    {"flattened", "destroyed"}, {"damaged", "damaged"},
+};
+// Verbs right before a count ("killing 96 people") and their head.
+constexpr Outcome kOutcomeVerbs[] = {
+    {"killing", "killed"},     {"killed", "killed"},       {"kill", "killed"},
+    {"injuring", "injured"},   {"injured", "injured"},     {"wounding", "injured"},
+    {"wounded", "injured"},    {"displacing", "displaced"}, {"displaced", "displaced"},
+    {"evacuated", "evacuated"}, {"evacuating", "evacuated"}, {"arrested", "arrested"},
+    {"arresting", "arrested"}, {"detained", "arrested"},   {"rescued", "rescued"},
+    {"destroyed", "destroyed"}, {"destroying", "destroyed"}, {"damaged", "damaged"},
+    {"damaging", "damaged"},   {"claimed", "killed"},
+};
+
+std::string_view OutcomeOf(std::string_view w, const Outcome* table, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (table[i].word == w) return table[i].head;
+  return {};
+}
+std::string_view OutcomeAfter(std::string_view w) {
+  return OutcomeOf(w, kOutcomes, std::size(kOutcomes));
+}
+std::string_view OutcomeVerb(std::string_view w) {
+  return OutcomeOf(w, kOutcomeVerbs, std::size(kOutcomeVerbs));
+}
+
+// Words that may stand between a noun phrase and its outcome ("were feared dead").
+bool IsAuxiliary(std::string_view w) {
+  static constexpr std::string_view kAux[] = {
+      "were", "was", "have", "has", "had", "been", "are", "is", "be", "remain", "remained",
+      "remains", "feared", "believed", "reported", "reportedly", "confirmed", "later", "now",
+      "still", "left", "also", "all", "being", "presumed", "listed", "as", "officially"};
+  for (std::string_view a : kAux)
+    if (a == w) return true;
+  return false;
+}
+
+struct Modifier {
+  std::string_view words[3];
+  FigureModifier modifier;
+};
+constexpr Modifier kModifiers[] = {
+    {{"no", "fewer", "than"}, FigureModifier::kAtLeast},
+    {{"no", "less", "than"}, FigureModifier::kAtLeast},
+    {{"as", "many", "as"}, FigureModifier::kUpTo},
+    {{"as", "much", "as"}, FigureModifier::kUpTo},
+    {{"more", "than"}, FigureModifier::kMoreThan},
+    {{"at", "least"}, FigureModifier::kAtLeast},
+    {{"up", "to"}, FigureModifier::kUpTo},
+    {{"at", "most"}, FigureModifier::kUpTo},
+    {{"less", "than"}, FigureModifier::kLessThan},
+    {{"fewer", "than"}, FigureModifier::kLessThan},
+    {{"upwards", "of"}, FigureModifier::kMoreThan},
+    {{"close", "to"}, FigureModifier::kAbout},
+    {{"an", "estimated"}, FigureModifier::kAbout},
+    {{"about"}, FigureModifier::kAbout},
+    {{"around"}, FigureModifier::kAbout},
+    {{"some"}, FigureModifier::kAbout},
+    {{"roughly"}, FigureModifier::kAbout},
+    {{"approximately"}, FigureModifier::kAbout},
+    {{"nearly"}, FigureModifier::kAbout},
+    {{"almost"}, FigureModifier::kAbout},
+    {{"estimated"}, FigureModifier::kAbout},
+    {{"over"}, FigureModifier::kMoreThan},
+    {{"exceeding"}, FigureModifier::kMoreThan},
+};
+
+struct NumberWord {
+  std::string_view word;
+  double value;
+};
+constexpr NumberWord kSmallNumbers[] = {
+    {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},       {"five", 5},
+    {"six", 6},       {"seven", 7},      {"eight", 8},     {"nine", 9},       {"ten", 10},
+    {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},
+    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},  {"twenty", 20},
+    {"thirty", 30},   {"forty", 40},     {"fifty", 50},    {"sixty", 60},     {"seventy", 70},
+    {"eighty", 80},   {"ninety", 90},
+};
+double SmallNumber(std::string_view w) {
+  for (const NumberWord& n : kSmallNumbers)
+    if (n.word == w) return n.value;
+  return 0;
+}
+double ScaleWord(std::string_view w) {
+  if (w == "hundred") return 1e2;
+  if (w == "thousand") return 1e3;
+  if (w == "million") return 1e6;
+  if (w == "billion") return 1e9;
+  return 0;
+}
+// "twenty-five" -> 25; 0 when not a number word.
+double CompoundNumber(std::string_view w) {
+  if (double v = SmallNumber(w); v > 0) return v;
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos) return 0;
+  double tens = SmallNumber(w.substr(0, dash));
+  double ones = SmallNumber(w.substr(dash + 1));
+  if (tens >= 20 && ones > 0 && ones < 10) return tens + ones;
+  return 0;
+}
+
+// Vague quantities: the word(s) and the interval they stand for.
+struct Vague {
+  std::string_view key;
+  double low, high;
+};
+constexpr Vague kVague[] = {
+    {"dozens", 24, 99},          {"scores", 40, 99},
+    {"hundreds", 200, 999},      {"thousands", 2000, 9999},
+    {"tens of thousands", 20000, 99999},
+    {"hundreds of thousands", 200000, 999999},
+    {"millions", 2e6, 9.99e8},
+};
+
+bool ParseDigits(std::string_view raw, double& value, int& decimals) {
+  std::string clean;
+  clean.reserve(raw.size());
+  decimals = 0;
+  bool seen_dot = false;
+  for (char c : raw) {
+    if (c == ',') continue;
+    if (c == '.') {
+      if (seen_dot) return false;
+      seen_dot = true;
+    } else if (seen_dot) {
+      ++decimals;
+    }
+    clean.push_back(c);
+  }
+  // A comma used as a decimal separator ("3,5") would leave digit groups that are not of 3.
+  if (size_t comma = raw.find(','); comma != std::string_view::npos) {
+    size_t dot = raw.find('.');
+    std::string_view intpart = raw.substr(0, dot);
+    for (size_t p = intpart.find(','); p != std::string_view::npos; p = intpart.find(',', p + 1)) {
+      size_t next = intpart.find(',', p + 1);
+      size_t group = (next == std::string_view::npos ? intpart.size() : next) - p - 1;
+      if (group != 3) return false;
+    }
+  }
+  auto [ptr, ec] = std::from_chars(clean.data(), clean.data() + clean.size(), value);
+  return ec == std::errc() && ptr == clean.data() + clean.size();
+}
+
+struct RawFigure {
+  size_t first = 0;        // first token (modifier included)
+  size_t num_begin = 0;    // first token of the number
+  size_t num_end = 0;      // one past the number (and its scale word)
+  size_t last = 0;         // one past the last token (unit included)
+  Figure fig;
+  int decimals = 0;
+  bool has_np = false;
+  bool outcome_after = false;  // head read from an outcome after the noun phrase
+  bool coordinated = false;    // "12 soldiers and four civilians were killed"
+  bool definite = false;       // "the village's 130 houses": describes a whole, not an outcome
+  size_t after_np = 0;         // token after the noun phrase
+};
+
+class SentenceReader {
+ public:
+  SentenceReader(const Article& article, Span unit, uint32_t unit_index, Scanner& scanner)
+      : article_(article), unit_(unit), unit_index_(unit_index), sc_(scanner),
+        t_(scanner.tokens()) {}
+
+  void Read(std::vector<Figure>& out);
+
+ private:
+  bool ParseNumberAt(size_t i, RawFigure& rf);
+  bool Excluded(const RawFigure& rf) const;
+  void ReadModifier(RawFigure& rf);
+  void ReadUnit(RawFigure& rf);
+  void ReadHead(RawFigure& rf, const RawFigure* prev);
+  void ReadMeasureHead(RawFigure& rf);
+  size_t ReadNounPhrase(size_t i, std::string& noun) const;
+  std::string_view W(size_t i) const { return i < t_.size() ? t_[i].lower : std::string_view(); }
+  bool IsWord(size_t i) const { return i < t_.size() && t_[i].kind == TokKind::kWord; }
+  Span ToSpan(size_t first, size_t last) const {
+    return Span{unit_.begin + t_[first].begin, unit_.begin + t_[last - 1].end};
+  }
+
+  const Article& article_;
+  Span unit_;
+  uint32_t unit_index_;
+  Scanner& sc_;
+  const std::vector<Tok>& t_;
+};
+
+bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
+  const Tok& tok = t_[i];
+  rf.num_begin = i;
+  Figure& f = rf.fig;
+  if (tok.kind == TokKind::kNumber) {
+    double v = 0;
+    if (!ParseDigits(sc_.Raw(tok), v, rf.decimals)) return false;
+    size_t j = i + 1;
+    if (double s = ScaleWord(W(j)); s > 0) {
+      v *= s;
+      ++j;
+      rf.decimals = 0;
+    }
+    f.low = f.high = v;
+    rf.num_end = j;
+    return true;
+  }
+  if (tok.kind != TokKind::kWord) return false;
+  // Vague quantities.
+  if (W(i) == "tens" || W(i) == "hundreds") {
+    if (W(i + 1) == "of" && (W(i + 2) == "thousands" || W(i + 2) == "millions")) {
+      std::string key = std::string(W(i)) + " of " + std::string(W(i + 2));
+      for (const Vague& vg : kVague)
+        if (vg.key == key) {
+          f.vague = key;
+          f.low = vg.low;
+          f.high = vg.high;
+        }
+      if (f.vague.empty()) return false;
+      rf.num_end = i + 3;
+      return true;
+    }
+  }
+  for (const Vague& vg : kVague) {
+    if (vg.key == W(i) && W(i + 1) == "of") {
+      f.vague = std::string(vg.key);
+      f.low = vg.low;
+      f.high = vg.high;
+      rf.num_end = i + 1;
+      return true;
+    }
+  }
+  if (W(i) == "dozen" && i > 0 && W(i - 1) == "a") {
+    f.low = f.high = 12;
+    rf.num_end = i + 1;
+    return true;
+  }
+  double v = CompoundNumber(W(i));
+  if (v <= 0) return false;
+  size_t j = i + 1;
+  double total = 0;
+  double current = v;
+  while (j < t_.size()) {
+    if (double s = ScaleWord(W(j)); s > 0) {
+      current *= s;
+      if (s >= 1e3) {
+        total += current;
+        current = 0;
+      }
+      ++j;
+      continue;
+    }
+    if (W(j) == "and" && current == 0 && CompoundNumber(W(j + 1)) > 0 && total > 0) {
+      current = CompoundNumber(W(j + 1));
+      j += 2;
+      continue;
+    }
+    if (double n = CompoundNumber(W(j)); n > 0 && current >= 100 && std::fmod(current, 100) == 0) {
+      current += n;
+      ++j;
+      continue;
+    }
+    break;
+  }
+  f.low = f.high = total + current;
+  rf.num_end = j;
+  // "one" is a pronoun more often than a count; words need a following word to count.
+  if (W(i) == "one" && j == i + 1) return false;
+  if (j >= t_.size() || (t_[j].kind != TokKind::kWord && !IsPunct(t_[j], '%'))) return false;
+  return true;
+}
+
+bool SentenceReader::Excluded(const RawFigure& rf) const {
+  const size_t i = rf.num_begin;
+  const Tok& tok = t_[i];
+  std::string_view prev = i > 0 ? W(i - 1) : std::string_view();
+  std::string_view next = W(rf.num_end);
+  if (tok.kind == TokKind::kWord) {
+    // "the two sides", "its three ministers": a definite description, not a reported figure.
+    if (IsAnyWord(prev, {"the", "these", "those", "both", "its", "their", "his", "her", "our",
+                         "first", "last", "every", "each", "one"}))
+      return !rf.fig.vague.empty() ? false : true;
+    return false;
+  }
+  // Glued to a word before it: "COVID-19", "F-16", "M23".
+  if (!tok.space_before && i > 0) {
+    if (t_[i - 1].kind == TokKind::kWord) return true;
+    if (IsPunct(t_[i - 1], '-') && i > 1 && t_[i - 2].kind == TokKind::kWord &&
+        !t_[i - 1].space_before)
+      return true;
+    if (IsPunct(t_[i - 1], '/') || IsPunct(t_[i - 1], ':') || IsPunct(t_[i - 1], '#')) return true;
+  }
+  // Dates and times: "March 5", "5 March", "4 a.m.", "10:30", "2023-11-13", "12/01".
+  if (MonthOf(prev) || MonthOf(next)) return true;
+  if (IsAnyWord(next, {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "o'clock",
+                       "bst", "est", "cet"}))
+    return true;
+  if (rf.num_end < t_.size() && !t_[rf.num_end].space_before &&
+      (IsPunct(t_[rf.num_end], ':') || IsPunct(t_[rf.num_end], '/')) &&
+      rf.num_end + 1 < t_.size() && t_[rf.num_end + 1].kind == TokKind::kNumber)
+    return true;
+  if (rf.num_end + 2 < t_.size() && IsPunct(t_[rf.num_end], '-') &&
+      t_[rf.num_end + 1].kind == TokKind::kNumber && IsPunct(t_[rf.num_end + 2], '-'))
+    return true;
+  // Ages: "a 45-year-old man", "aged 45".
+  if (rf.num_end + 1 < t_.size() && IsPunct(t_[rf.num_end], '-') &&
+      (W(rf.num_end + 1).starts_with("year-old") || W(rf.num_end + 1).starts_with("month-old")))
+    return true;
+  if (prev == "aged") return true;
+  // Identifiers: "No. 2", "Route 9", "Flight 370", "page 12".
+  if (IsAnyWord(prev, {"no.", "no", "number", "route", "highway", "flight", "page", "pages",
+                       "chapter", "article", "section", "resolution", "room", "gate",
+                       "platform", "line", "unit", "block", "building", "road", "street",
+                       "ward", "district", "zone", "level", "category", "grade", "phase",
+                       "version", "vol.", "p.", "pp.", "issue", "paragraph", "clause",
+                       "squad", "team", "battalion", "brigade", "division", "regiment"}))
+    return true;
+  // Years: "in 2019", "since 1997" (a four-digit number with no unit or counted noun).
+  double v = rf.fig.low;
+  std::string_view raw = sc_.Raw(tok);
+  if (raw.size() == 4 && raw.find_first_of(",.") == std::string_view::npos && v >= 1800 &&
+      v <= 2100 && rf.num_end == i + 1) {
+    if (!(FindUnit(next) || IsAnyWord(next, {"people", "persons", "residents", "civilians",
+                                             "soldiers", "troops", "homes", "houses",
+                                             "families", "children", "workers"})))
+      return true;
+  }
+  return false;
+}
+
+void SentenceReader::ReadModifier(RawFigure& rf) {
+  size_t i = rf.num_begin;
+  rf.first = i;
+  // Ranges introduced by "between".
+  if (i > 0 && W(i - 1) == "between") {
+    rf.first = i - 1;
+    return;
+  }
+  for (const Modifier& m : kModifiers) {
+    size_t len = 0;
+    while (len < 3 && !m.words[len].empty()) ++len;
+    if (len > i) continue;
+    bool ok = true;
+    for (size_t k = 0; k < len && ok; ++k) ok = W(i - len + k) == m.words[k];
+    if (!ok) continue;
+    // "over" as a preposition of time or place ("over 3 days" is still a quantity; "over the")
+    if (m.words[0] == "some" && rf.fig.vague.size() > 0) continue;
+    rf.fig.modifier = m.modifier;
+    rf.first = i - len;
+    return;
+  }
+}
+
+void SentenceReader::ReadUnit(RawFigure& rf) {
+  Figure& f = rf.fig;
+  size_t j = rf.num_end;
+  // Currency symbols before the number.
+  size_t b = rf.first;
+  if (b > 0 && t_[b - 1].kind == TokKind::kPunct) {
+    std::string_view sym = sc_.Raw(t_[b - 1]);
+    std::string_view unit = sym == "$" ? "usd" : sym == "€" ? "eur" : sym == "£" ? "gbp" : "";
+    if (!unit.empty()) {
+      f.unit = std::string(unit);
+      f.dimension = "money:" + f.unit;
+      if (b > 1 && W(b - 2) == "us" && !t_[b - 1].space_before) {
+        rf.first = b - 2;
+      } else {
+        rf.first = b - 1;
+      }
+      if (rf.fig.modifier != FigureModifier::kNone) {
+        // "more than $5 million": the modifier precedes the symbol.
+      }
+      // Re-read a modifier before the symbol.
+      for (const Modifier& m : kModifiers) {
+        size_t len = 0;
+        while (len < 3 && !m.words[len].empty()) ++len;
+        if (len > rf.first) continue;
+        bool ok = true;
+        for (size_t k = 0; k < len && ok; ++k) ok = W(rf.first - len + k) == m.words[k];
+        if (ok) {
+          f.modifier = m.modifier;
+          rf.first -= len;
+          break;
+        }
+      }
+      rf.last = j;
+      return;
+    }
+  }
+  // Magnitude: "magnitude 6.4", "a magnitude of 6.1", "6.4-magnitude", "6.4 magnitude".
+  if (rf.num_begin > 0 &&
+      (W(rf.num_begin - 1) == "magnitude" ||
+       (W(rf.num_begin - 1) == "of" && rf.num_begin > 1 && W(rf.num_begin - 2) == "magnitude"))) {
+    f.dimension = "magnitude";
+    rf.last = j;
+    return;
+  }
+  size_t k = j;
+  if (k < t_.size() && IsPunct(t_[k], '-') && !t_[k].space_before) ++k;  // "12-hour", "6.4-magnitude"
+  if (W(k) == "magnitude") {
+    f.dimension = "magnitude";
+    rf.last = k + 1;
+    return;
+  }
+  const UnitInfo* u = nullptr;
+  size_t after = k;
+  if (k < t_.size()) {
+    if (IsPunct(t_[k], '%')) {
+      u = FindUnit("%");
+      after = k + 1;
+    } else if (W(k) == "per" && W(k + 1) == "cent") {
+      u = FindUnit("percent");
+      after = k + 2;
+    } else if (W(k) == "square" && (W(k + 1) == "kilometres" || W(k + 1) == "kilometers" ||
+                                    W(k + 1) == "km")) {
+      static constexpr UnitInfo kSqKm{"square km", "km2", "area", 100.0};
+      u = &kSqKm;
+      after = k + 2;
+    } else if (W(k) == "square" && W(k + 1) == "miles") {
+      static constexpr UnitInfo kSqMi{"square miles", "mi2", "area", 258.998811};
+      u = &kSqMi;
+      after = k + 2;
+    } else if ((u = FindUnit(W(k))) != nullptr) {
+      after = k + 1;
+    }
+  }
+  if (u != nullptr) {
+    f.unit = std::string(u->unit);
+    f.dimension = std::string(u->dimension);
+    f.base_low = f.low * u->to_base;
+    f.base_high = f.high * u->to_base;
+    rf.last = after;
+    // A conversion in brackets restates the same figure: "60 kilometers (37 miles)".
+    if (after + 3 < t_.size() && IsPunct(t_[after], '(') &&
+        t_[after + 1].kind == TokKind::kNumber && FindUnit(W(after + 2))) {
+      size_t close = after + 3;
+      if (close < t_.size() && IsPunct(t_[close], ')')) rf.last = close + 1;
+    }
+    return;
+  }
+  rf.last = j;
+}
+
+// Reads a noun phrase starting at i (adjectives then a noun): returns one past its last word and
+// sets `noun` to its last word, or returns i when there is none.
+size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
+  size_t j = i;
+  size_t end = i;
+  while (j < t_.size() && j < i + 4 && t_[j].kind == TokKind::kWord) {
+    std::string_view w = W(j);
+    if (IsFunctionWord(w) || IsAuxiliary(w) || IsReportingVerb(w) || !OutcomeAfter(w).empty() ||
+        !OutcomeVerb(w).empty() || WeekdayOf(w) || MonthOf(w))
+      break;
+    if (w.ends_with("ed") && j > i) break;  // a participle after the noun
+    ++j;
+    end = j;
+    if (w.ends_with("s") || w == "people" || w == "police" || w == "cattle" || w == "children" ||
+        w == "personnel" || w == "staff" || w == "livestock" || w == "men" || w == "women")
+      break;  // a plural noun ends the phrase
+  }
+  if (end > i) {
+    noun = std::string(W(end - 1));
+    if (noun == "persons" || noun == "person") noun = "people";
+  }
+  return end;
+}
+
+bool IsPersonNoun(std::string_view n) {
+  return n == "people" || n == "civilians" || n == "soldiers" || n == "workers" ||
+         n == "residents" || n == "children" || n == "villagers" || n == "passengers" ||
+         n == "troops" || n == "police" || n == "officers" || n == "miners" ||
+         n == "fighters" || n == "militants" || n == "attackers" || n == "students" ||
+         n == "pilgrims" || n == "migrants" || n == "refugees" || n == "patients" ||
+         n == "tourists" || n == "women" || n == "men" || n == "rescuers" || n == "firefighters";
+}
+
+void SentenceReader::ReadMeasureHead(RawFigure& rf) {
+  Figure& f = rf.fig;
+  const size_t b = rf.first;
+  auto before = [&](size_t back) { return b >= back ? W(b - back) : std::string_view(); };
+  auto noun_after_of = [&](size_t k) {
+    std::string noun;
+    if (W(k) != "of" && W(k) != "from") return noun;
+    ++k;
+    while (IsAnyWord(W(k), {"the", "a", "an"})) ++k;
+    if (k < t_.size() && t_[k].kind == TokKind::kWord && !IsFunctionWord(W(k))) {
+      size_t e = k;
+      while (e + 1 < t_.size() && t_[e + 1].kind == TokKind::kWord && !IsFunctionWord(W(e + 1)) &&
+             e < k + 2)
+        ++e;
+      noun = std::string(W(e));
+      if (noun.ends_with("'s")) noun.resize(noun.size() - 2);
+    }
+    return noun;
+  };
+  if (f.dimension == "magnitude") {
+    f.head = "magnitude";
+  } else if (f.dimension == "length") {
+    std::string_view next = W(rf.last);
+    if (next == "deep" || (before(1) == "of" && before(2) == "depth") || before(1) == "depth")
+      f.head = "depth";
+    else if (next == "high" || next == "tall" || (before(1) == "of" && before(2) == "height"))
+      f.head = "height";
+    else if (next == "long" || next == "wide" || (before(1) == "of" && before(2) == "length"))
+      f.head = "length";
+    else
+      f.head = "distance";
+    size_t k = rf.last;
+    if (IsAnyWord(W(k), {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "north-east", "north-west", "south-east", "south-west",
+                         "away", "inland", "offshore", "upstream", "downstream"}))
+      ++k;
+    f.noun = noun_after_of(k);
+  } else if (f.dimension == "area") {
+    f.head = "area";
+    f.noun = noun_after_of(rf.last);
+  } else if (f.dimension == "mass") {
+    f.head = "weight";
+    f.noun = noun_after_of(rf.last);
+  } else if (f.dimension == "duration") {
+    f.head = "duration";
+    f.noun = noun_after_of(rf.last);
+  } else if (f.dimension == "percent") {
+    std::string noun = noun_after_of(rf.last);
+    if (noun.empty() && before(1) == "of" && b >= 2 && t_[b - 2].kind == TokKind::kWord &&
+        !IsFunctionWord(before(2)))
+      noun = std::string(before(2));
+    f.head = noun.empty() ? "percent" : noun;
+  } else if (f.dimension.starts_with("money:")) {
+    f.head = "money";
+    size_t k = rf.last;
+    if (W(k) == "in" || W(k) == "of" || W(k) == "for") {
+      std::string noun;
+      size_t e = ReadNounPhrase(k + 1, noun);
+      if (e > k + 1) f.noun = noun;
+    }
+  }
+}
+
+void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
+  Figure& f = rf.fig;
+  if (!f.dimension.empty()) {
+    ReadMeasureHead(rf);
+    return;
+  }
+  size_t k = rf.last;
+  std::string noun;
+  // Partitive: "380 of the injured", "46 of the village's 130 houses", "dozens of (the) homes".
+  if (W(k) == "of") {
+    size_t p = k + 1;
+    bool definite = false;
+    while (p < t_.size() && (IsAnyWord(W(p), {"the", "these", "those", "its", "their"}) ||
+                             (t_[p].kind == TokKind::kWord && W(p).ends_with("'s")))) {
+      definite = true;
+      ++p;
+    }
+    if (p < t_.size() && t_[p].kind == TokKind::kNumber) ++p;  // "of the village's 130 houses"
+    f.partial = f.vague.empty() && definite;
+    if (std::string_view o = OutcomeAfter(W(p)); !o.empty() && !f.vague.empty() == false) {
+      f.head = std::string(o);
+      f.noun = "people";
+      return;
+    } else if (!o.empty()) {
+      f.head = std::string(o);
+      f.noun = "people";
+      return;
+    }
+    size_t e = ReadNounPhrase(p, noun);
+    if (e == p) return;
+    rf.has_np = true;
+    k = e;
+  } else if (!f.vague.empty()) {
+    return;
+  } else {
+    size_t e = ReadNounPhrase(k, noun);
+    if (e > k) {
+      rf.has_np = true;
+      k = e;
+    }
+  }
+  rf.after_np = k;
+  // The noun itself may be the outcome: "96 deaths", "15 wounded", "20,000 homeless".
+  if (!rf.has_np) {
+    if (std::string_view o = OutcomeAfter(W(k)); !o.empty()) {
+      f.head = std::string(o);
+      rf.outcome_after = true;
+      return;
+    }
+  } else if (std::string_view o = OutcomeAfter(noun); !o.empty()) {
+    f.head = std::string(o);
+    f.noun = "people";
+    return;
+  }
+  // "of nearby villages" / "in Velt" between the noun phrase and the verb.
+  size_t q = k;
+  if (rf.has_np && IsAnyWord(W(q), {"of", "in", "from", "at", "near"})) {
+    size_t r = q + 1;
+    while (r < t_.size() && r < q + 5 && t_[r].kind == TokKind::kWord && !IsAuxiliary(W(r)) &&
+           OutcomeAfter(W(r)).empty())
+      ++r;
+    if (r < t_.size() && IsAuxiliary(W(r))) q = r;
+  }
+  // Outcome after auxiliaries: "were killed", "had been left homeless", "remain missing".
+  size_t a = q;
+  int aux = 0;
+  while (a < t_.size() && aux < 4 && IsAuxiliary(W(a))) {
+    ++a;
+    ++aux;
+  }
+  if (std::string_view o = OutcomeAfter(W(a)); !o.empty() && (aux > 0 || !rf.has_np || true)) {
+    if (rf.has_np || aux > 0 || q == k) {
+      f.head = std::string(o);
+      f.noun = rf.has_np ? noun : std::string();
+      rf.outcome_after = true;
+    }
+  }
+  if (rf.has_np && IsAnyWord(W(k), {"and", "or"})) rf.coordinated = true;
+  // "the village's 130 houses were destroyed" describes the whole set.
+  if (rf.outcome_after && rf.num_begin > 0 && rf.first == rf.num_begin &&
+      (W(rf.first - 1).ends_with("'s") || W(rf.first - 1) == "the")) {
+    rf.definite = true;
+    f.head.clear();
+    rf.outcome_after = false;
+  }
+  if (!f.head.empty()) return;
+  // An outcome verb right before: "killing 96 people", "injuring more than 400".
+  const size_t b = rf.first;
+  if (b > 0) {
+    if (std::string_view o = OutcomeVerb(W(b - 1)); !o.empty()) {
+      f.head = std::string(o);
+      f.noun = noun;
+      return;
+    }
+    // "left 52 dead" is read above; "claimed 40 lives".
+  }
+  // "the death toll rose to 52", "the number of displaced at 40,000", "a toll of 23".
+  if (b > 0 && IsAnyWord(W(b - 1), {"to", "at", "of", "reached", "hit", "passed", "topped",
+                                     "is", "was", "stood", "stands"})) {
+    for (size_t back = 1; back <= 12 && back <= b; ++back) {
+      size_t p = b - back;
+      if (t_[p].kind == TokKind::kPunct && !IsPunct(t_[p], '\'')) break;
+      if (W(p) == "toll" || W(p) == "tolls") {
+        f.head = "killed";
+        f.noun = rf.has_np && IsPersonNoun(noun) ? noun : std::string();
+        return;
+      }
+      if (W(p) == "number" && W(p + 1) == "of") {
+        if (std::string_view o = OutcomeAfter(W(p + 2)); !o.empty()) {
+          f.head = std::string(o);
+          f.noun = std::string();
+          return;
+        }
+      }
+    }
+  }
+  // "home to some 900 people".
+  if (b > 1 && W(b - 1) == "to" && W(b - 2) == "home") {
+    f.head = "population";
+    return;
+  }
+  // "The militants numbered up to 300".
+  if (b > 1 && W(b - 1) == "numbered" && t_[b - 2].kind == TokKind::kWord) {
+    f.head = std::string(W(b - 2));
+    return;
+  }
+  if (rf.has_np) {
+    f.head = noun;
+    return;
+  }
+  // Ellipsis: "up from 25,000", "... and 15".
+  if (prev != nullptr && !prev->fig.head.empty() && prev->fig.dimension.empty() &&
+      (IsAnyWord(W(b - 1), {"from", "and", "or", "than"}) || IsPunct(t_[b - 1], ','))) {
+    f.head = prev->fig.head;
+    f.noun = prev->fig.noun;
+  }
+}
+
+void SentenceReader::Read(std::vector<Figure>& out) {
+  std::vector<RawFigure> raws;
+  size_t i = 0;
+  while (i < t_.size()) {
+    const Tok& tok = t_[i];
+    if (tok.kind == TokKind::kPunct || (tok.kind == TokKind::kWord && tok.lower.size() < 3 &&
+                                        tok.lower != "a")) {
+      ++i;
+      continue;
+    }
+    RawFigure rf;
+    if (!ParseNumberAt(i, rf)) {
+      ++i;
+      continue;
+    }
+    if (Excluded(rf)) {
+      i = std::max(rf.num_end, i + 1);
+      continue;
+    }
+    ReadModifier(rf);
+    // Ranges: "45-60", "4,000-6,000", "between 45 and 60", "45 to 60 people".
+    size_t j = rf.num_end;
+    RawFigure second;
+    bool range = false;
+    if (j + 1 < t_.size() && rf.fig.vague.empty()) {
+      bool dash = IsPunct(t_[j], '-') && t_[j + 1].kind == TokKind::kNumber;
+      bool between_and = rf.first + 1 == rf.num_begin && W(rf.first) == "between" && W(j) == "and";
+      bool to = W(j) == "to" && t_[j + 1].kind == TokKind::kNumber &&
+                !(rf.first > 0 && IsAnyWord(W(rf.first - 1), {"from", "rose", "risen"}));
+      if ((dash || between_and || to) && ParseNumberAt(j + 1, second) && second.fig.vague.empty() &&
+          second.fig.low > rf.fig.low && !Excluded(second)) {
+        rf.fig.high = second.fig.high;
+        rf.fig.is_range = true;
+        rf.num_end = second.num_end;
+        rf.decimals = std::max(rf.decimals, second.decimals);
+        range = true;
+      } else if (between_and) {
+        rf.first = rf.num_begin;
+      }
+    } else if (W(rf.first) == "between") {
+      rf.first = rf.num_begin;
+    }
+    (void)range;
+    ReadUnit(rf);
+    if (rf.fig.dimension.empty() || rf.fig.base_low == 0) {
+      rf.fig.base_low = rf.fig.low;
+      rf.fig.base_high = rf.fig.high;
+    }
+    // "up from 25,000", "down from", "rose from 40 to 52": the text replaces this figure.
+    if (rf.first >= 2 && W(rf.first - 1) == "from" &&
+        IsAnyWord(W(rf.first - 2), {"up", "down", "rose", "risen", "increased", "climbed",
+                                    "jumped", "fell", "fallen", "revised"}))
+      rf.fig.superseded = true;
+    raws.push_back(std::move(rf));
+    i = raws.back().last > i ? raws.back().last : i + 1;
+  }
+  if (raws.empty()) return;
+  for (size_t r = 0; r < raws.size(); ++r) ReadHead(raws[r], r > 0 ? &raws[r - 1] : nullptr);
+  // Coordination: "12 soldiers and four civilians were killed" shares the later outcome.
+  for (size_t r = raws.size(); r-- > 1;) {
+    RawFigure& a = raws[r - 1];
+    const RawFigure& b = raws[r];
+    if (a.coordinated && a.after_np + 1 == b.first && b.outcome_after && !b.fig.head.empty() &&
+        (a.fig.head.empty() || a.fig.head == std::string_view(a.fig.noun) || !a.outcome_after)) {
+      std::string noun = a.fig.head;
+      a.fig.head = b.fig.head;
+      a.fig.noun = noun;
+    }
+  }
+  // Ellipsis of the counted noun: "injuring more than 400" after "killing 96 people".
+  for (size_t r = 0; r < raws.size(); ++r) {
+    Figure& f = raws[r].fig;
+    if (!f.dimension.empty() || f.head.empty() || !f.noun.empty()) continue;
+    if (!OutcomeAfter(f.head).empty() || f.head == "killed" || f.head == "population") {
+      std::string noun;
+      for (size_t p = r; p-- > 0;)
+        if (!raws[p].fig.noun.empty() && raws[p].fig.dimension.empty()) {
+          noun = raws[p].fig.noun;
+          break;
+        }
+      f.noun = noun.empty() ? "people" : noun;
+      if (f.head == "population") f.noun.clear();
+    }
+  }
+  std::vector<Cue> cues = FindCues(sc_, unit_.begin);
+  for (RawFigure& rf : raws) {
+    Figure& f = rf.fig;
+    if (f.head.empty()) continue;  // what is counted is unknown: precision first
+    f.article = article_.index;
+    f.sentence = unit_index_;
+    f.span = ToSpan(rf.first, rf.last);
+    f.text = std::string(article_.View(f.span));
+    f.attribution = AttributionFor(cues, t_, rf.first, rf.last, unit_.begin);
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+bool IsAnyWord(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+}  // namespace figures
+
+const char* FigureModifierName(FigureModifier modifier) {
+  switch (modifier) {
+    case FigureModifier::kNone: return "";
+    case FigureModifier::kAbout: return "about";
+    case FigureModifier::kMoreThan: return "more than";
+    case FigureModifier::kAtLeast: return "at least";
+    case FigureModifier::kUpTo: return "up to";
+    case FigureModifier::kLessThan: return "less than";
+  }
+  return "";
+}
+
+std::vector<Figure> ExtractFigures(const Article& article) {
+  std::vector<Figure> out;
+  thread_local figures::Scanner scanner;
+  std::vector<Span> units = figures::ScanUnits(article);
+  for (size_t u = 0; u < units.size(); ++u) {
+    Span s = units[u];
+    if (s.end > article.text.size() || s.empty()) continue;
+    std::string_view text = article.View(s);
+    // Fast path: no digit and no letter that can start a number word or vague quantity.
+    bool maybe = false;
+    for (char c : text) {
+      if ((c >= '0' && c <= '9')) {
+        maybe = true;
+        break;
+      }
+    }
+    if (!maybe) {
+      static constexpr std::string_view kStarts[] = {
+          "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+          "eighty", "ninety", "dozen", "hundreds", "thousands", "tens", "scores", "millions"};
+      for (std::string_view k : kStarts) {
+        for (size_t p = text.find(k); p != std::string_view::npos; p = text.find(k, p + 1)) {
+          if (p == 0 || text[p - 1] == ' ') {
+            maybe = true;
+            break;
+          }
+        }
+        if (maybe) break;
+        // Capitalized at the sentence start.
+        if (text.size() >= k.size() && (text[0] | 0x20) == k[0] &&
+            text.substr(1, k.size() - 1) == k.substr(1)) {
+          maybe = true;
+          break;
+        }
+      }
+    }
+    if (!maybe) continue;
+    scanner.Scan(text);
+    figures::SentenceReader reader(article, s, static_cast<uint32_t>(u), scanner);
+    reader.Read(out);
+  }
+  return out;
+}
+
+}  // namespace sitrep
