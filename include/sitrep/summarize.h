@@ -24,6 +24,10 @@ struct SummaryOptions {
   uint32_t max_sentences = 0;    // sentence budget; 0 = no sentence limit
   std::string method = "default";
   uint64_t seed = 1;             // for methods that draw at random (the Random baseline)
+  bool standalone_only = true;   // only sentences that read alone: no opening pronoun or
+                                 // connective, no bare quote, question or first person
+  bool overflow_last = false;    // the last sentence may run past max_words (for evaluations
+                                 // that cut summaries at the budget, as DUC did)
 };
 
 struct Citation {
@@ -44,7 +48,9 @@ struct Summary {
   std::vector<SummarySentence> sentences;  // in reading order
 };
 
-// Names accepted by SummaryOptions::method, the default first.
+// Names accepted by SummaryOptions::method, the default first ("default" is also accepted).
+// "concepts" (bigram-concept coverage, Gillick & Favre), "submodular" (Lin & Bilmes),
+// "centroid" (MEAD), "lexrank", "textrank", "lead" (newest article's first sentences), "random".
 std::vector<std::string> SummaryMethods();
 
 // Summarizes the articles (cleaned and segmented). `dedupe` marks syndicated copies; pass an

@@ -1,0 +1,173 @@
+// Summarize: picks sentences with the chosen method, puts them in reading order and cites every
+// article that says the same thing.
+#include <algorithm>
+#include <string>
+
+#include "sitrep/summarize.h"
+#include "summarize/event_model.h"
+#include "summarize/methods.h"
+
+namespace sitrep {
+namespace {
+
+using summarize::Candidate;
+using summarize::EventModel;
+using summarize::Selection;
+
+constexpr const char* kDefaultMethod = "concepts";
+constexpr double kCiteSimilarity = 0.7;  // Jaccard of content stems: "nearly says it"
+
+// Jaccard similarity of two sorted, duplicate-free term lists.
+double Jaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (a[i] > b[j]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+std::vector<std::vector<uint32_t>> TermSets(const EventModel& model) {
+  std::vector<std::vector<uint32_t>> sets;
+  sets.reserve(model.candidates.size());
+  for (const Candidate& c : model.candidates) {
+    std::vector<uint32_t> s = c.terms;
+    std::sort(s.begin(), s.end());
+    s.erase(std::unique(s.begin(), s.end()), s.end());
+    sets.push_back(std::move(s));
+  }
+  return sets;
+}
+
+std::string Squash(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<Citation> Cite(std::span<const Article> articles, const EventModel& model,
+                           const std::vector<std::vector<uint32_t>>& sets, uint32_t pick) {
+  const Candidate& shown = model.candidates[pick];
+  const std::string shown_text = Squash(articles[shown.article].View(shown.span));
+  std::vector<Citation> cites;
+  cites.push_back({articles[shown.article].index,
+                   articles[shown.article].sentences[shown.sentence].span, 1.0});
+  // The best matching sentence of every other article.
+  std::vector<double> best(articles.size(), 0.0);
+  std::vector<int> best_candidate(articles.size(), -1);
+  for (uint32_t j = 0; j < model.candidates.size(); ++j) {
+    const Candidate& c = model.candidates[j];
+    if (c.article == shown.article) continue;
+    double sim = 0;
+    if (c.words + 3 >= shown.words && shown.words + 3 >= c.words &&
+        Squash(articles[c.article].View(c.span)) == shown_text) {
+      sim = 1.0;
+    } else {
+      sim = Jaccard(sets[pick], sets[j]);
+    }
+    if (sim >= kCiteSimilarity && sim > best[c.article]) {
+      best[c.article] = sim;
+      best_candidate[c.article] = static_cast<int>(j);
+    }
+  }
+  for (uint32_t a = 0; a < articles.size(); ++a) {
+    if (best_candidate[a] < 0) continue;
+    const Candidate& c = model.candidates[best_candidate[a]];
+    cites.push_back({articles[a].index, articles[a].sentences[c.sentence].span, best[a]});
+  }
+  std::stable_sort(cites.begin() + 1, cites.end(),
+                   [](const Citation& x, const Citation& y) { return x.similarity > y.similarity; });
+  return cites;
+}
+
+}  // namespace
+
+std::vector<std::string> SummaryMethods() {
+  return {"concepts", "submodular", "centroid", "lexrank", "textrank", "lead", "random"};
+}
+
+Result<Summary> Summarize(std::span<const Article> articles, const DedupeResult& dedupe,
+                          const SummaryOptions& options) {
+  std::string method = options.method.empty() || options.method == "default" ? kDefaultMethod
+                                                                             : options.method;
+  const auto methods = SummaryMethods();
+  if (std::find(methods.begin(), methods.end(), method) == methods.end()) {
+    std::string known;
+    for (const auto& m : methods) known += (known.empty() ? "" : ", ") + m;
+    return MakeError(ErrorCode::kInvalidArgument, "--method",
+                     "unknown summary method '" + options.method + "'", "use one of: " + known);
+  }
+  Summary summary;
+  summary.method = method;
+  const EventModel model = summarize::BuildEventModel(articles, dedupe);
+  summarize::Budget budget;
+  budget.max_words = options.max_words;
+  budget.max_sentences = options.max_sentences;
+  budget.overflow_last = options.overflow_last;
+  budget.readable_only = options.standalone_only;
+
+  Selection picks;
+  if (method == "concepts") {
+    picks = summarize::SelectConcepts(model, budget);
+  } else if (method == "submodular") {
+    picks = summarize::SelectSubmodular(model, budget);
+  } else if (method == "centroid") {
+    picks = summarize::SelectCentroid(model, budget);
+  } else if (method == "lexrank") {
+    picks = summarize::SelectLexRank(model, budget);
+  } else if (method == "textrank") {
+    picks = summarize::SelectTextRank(model, budget);
+  } else if (method == "lead") {
+    picks = summarize::SelectLead(model, articles, budget);
+  } else {
+    picks = summarize::SelectRandom(model, budget, options.seed);
+  }
+
+  // Reading order: by article date (undated last), then input order, then position.
+  std::vector<std::pair<uint32_t, double>> ordered;
+  for (size_t k = 0; k < picks.size(); ++k) {
+    ordered.emplace_back(picks[k], static_cast<double>(picks.size() - k));
+  }
+  auto date_key = [&](uint32_t a) -> int64_t {
+    const auto& d = articles[a].date;
+    return d && d->IsComplete() ? d->ToDays() : INT64_MAX;
+  };
+  std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {
+    const Candidate& cx = model.candidates[x.first];
+    const Candidate& cy = model.candidates[y.first];
+    if (cx.article != cy.article) {
+      const int64_t dx = date_key(cx.article), dy = date_key(cy.article);
+      if (dx != dy) return dx < dy;
+      return cx.article < cy.article;
+    }
+    return cx.position < cy.position;
+  });
+  const auto sets = TermSets(model);
+  for (const auto& [pick, score] : ordered) {
+    const Candidate& c = model.candidates[pick];
+    SummarySentence s;
+    s.article = articles[c.article].index;
+    s.span = c.span;
+    s.score = score;
+    s.citations = Cite(articles, model, sets, pick);
+    summary.sentences.push_back(std::move(s));
+  }
+  return summary;
+}
+
+}  // namespace sitrep
