@@ -75,16 +75,16 @@ bool Contains(std::string_view hay, std::string_view needle) {
 // Class/id words. Distinctive widget words match anywhere in a token ("social-links",
 // "js-comments"); short or ambiguous ones only as a whole part between - and _ ("nav", "ad"),
 // because "pagebuilder-pagerow" is not a pager and "content-with-sidebar-wrp" holds the article.
-constexpr std::array<std::string_view, 22> kWidgetSubstrings = {
+constexpr std::array<std::string_view, 21> kWidgetSubstrings = {
     "comment", "social", "related", "newsletter", "outbrain", "taboola", "disqus", "cookie",
-    "recommend", "breadcrumb", "sponsor", "advert", "subscri", "paywall", "popup", "gdpr",
+    "recommend", "breadcrumb", "sponsor", "advert", "subscri", "popup", "gdpr",
     "consent", "share", "sharing", "sr-only", "visually-hidden", "screen-reader"};
-constexpr std::array<std::string_view, 22> kWidgetParts = {
+constexpr std::array<std::string_view, 21> kWidgetParts = {
     "sidebar", "footer", "pager", "pagination", "nav", "navbar", "navigation", "menu", "ad", "ads",
-    "masthead", "banner", "widget", "toolbar", "breadcrumbs", "byline", "tags", "print", "modal",
+    "masthead", "banner", "toolbar", "breadcrumbs", "byline", "tags", "print", "modal",
     "promo", "trending", "popular"};
-constexpr std::array<std::string_view, 10> kNegativeParts = {
-    "hide", "meta", "tools", "caption", "credit", "timestamp", "author", "dateline", "tag", "adv"};
+constexpr std::array<std::string_view, 11> kNegativeParts = {
+    "widget", "hide", "meta", "tools", "caption", "credit", "timestamp", "author", "dateline", "tag", "adv"};
 constexpr std::array<std::string_view, 13> kPositive = {
     "article", "body", "content", "entry", "main", "post", "text", "story", "blog", "prose",
     "rich-text", "richtext", "hentry"};
@@ -117,7 +117,7 @@ ClassInfo ClassifyNames(std::string_view klass, std::string_view id) {
       while (b < token.size() && token[b] != '-' && token[b] != '_') ++b;
       std::string_view part = token.substr(a, b - a);
       for (auto n : kWidgetParts) {
-        if (part == n) info.widget = true;
+        if (part == n) negative = true;  // ambiguous ("with-sidebar"): a weight, not a removal
       }
       for (auto n : kNegativeParts) {
         if (part == n) negative = true;
@@ -193,14 +193,21 @@ class Extractor {
       block_of[i] = IsBlockTag(N(p).tag) && N(p).tag != Tag::kBr ? p : block_of[p];
     }
     std::vector<uint32_t> raw(n_, 0);
+    uint32_t longest = 0, longest_chars = 0;  // the longest stretch of running text
     for (uint32_t i = n_; i-- > 1;) {
       const DomNode& node = N(i);
       if (IsSkippedTag(node.tag)) {
         raw[i] = 0;
-      } else if (node.tag == Tag::kText && N(block_of[i]).tag == Tag::kP) {
+      } else if (node.tag == Tag::kText) {
+        // Running text: inside a <p>, or a long stretch anywhere (sites that write articles
+        // as text between <br>s in divs and spans).
         uint32_t c = 0;
         for (char ch : node.text) c += !IsSpace(ch);
-        raw[i] = c;
+        if (N(block_of[i]).tag == Tag::kP || c >= 60) raw[i] = c;
+        if (raw[i] > longest_chars) {
+          longest_chars = raw[i];
+          longest = i;
+        }
       }
       if (node.parent != i) raw[node.parent] += raw[i];
     }
@@ -221,7 +228,7 @@ class Extractor {
       class_info_[i] = ClassifyNames(dom_.Attr(i, "class"), dom_.Attr(i, "id"));
       bool structural = node.tag == Tag::kHtml || node.tag == Tag::kBody || node.tag == Tag::kMain ||
                         node.tag == Tag::kArticle;
-      bool holds_most = raw[i] > total / 2;
+      bool holds_most = raw[i] > total / 2 || (longest > i && longest < node.end);
       if (!structural && !holds_most &&
           (class_info_[i].widget || IsFurnitureTag(node.tag) || IsHidden(dom_, i))) {
         removed_[i] = true;
@@ -511,8 +518,11 @@ class Extractor {
   void DebugPrint(const std::vector<uint32_t>& roots) const {
     // The longest text node: its ancestors, with what the extractor thought of each.
     uint32_t longest = 0;
+    std::string_view needle = std::getenv("SITREP_WEB_DEBUG");
     for (uint32_t i = 1; i < n_; ++i)
       if (N(i).tag == Tag::kText && N(i).text.size() > N(longest).text.size() && N(N(i).parent).tag == Tag::kP) longest = i;
+    for (uint32_t i = 1; i < n_ && needle.size() > 1; ++i)
+      if (N(i).tag == Tag::kText && Contains(N(i).text, needle)) { longest = i; break; }
     for (uint32_t a = longest; a != 0; a = N(a).parent) {
       std::fprintf(stderr, "  %u <%.*s class=%.*s id=%.*s> removed=%d chars=%u score=%.1f drop=%d\n", a,
                    (int)N(a).name.size(), N(a).name.data(), (int)dom_.Attr(a, "class").size(), dom_.Attr(a, "class").data(),
