@@ -24,6 +24,8 @@ const char* TimelineKindName(TimelineKind kind) {
 
 namespace time_internal {
 
+constexpr uint32_t kLeadSentences = 5;
+
 std::vector<DatedSentence> DateSentences(const Article& article, const TimeOptions& options,
                                          double publication_date_weight) {
   std::vector<DatedSentence> out;
@@ -49,7 +51,8 @@ std::vector<DatedSentence> DateSentences(const Article& article, const TimeOptio
       out.push_back(d);
       any = true;
     }
-    if (!any && publication_date_weight > 0 && pub.IsComplete()) {
+    // Only an article's lead speaks of its own day; later undated sentences are background.
+    if (!any && publication_date_weight > 0 && pub.IsComplete() && s < kLeadSentences) {
       DatedSentence d;
       d.article = article.index;
       d.sentence = s;
@@ -158,7 +161,11 @@ Timeline BuildTimeline(std::span<const Article> articles, const TimelineOptions&
   for (const Scored& sc : scored) {
     const std::vector<size_t>& m = members[sc.day];
     TermVector centroid;
+    bool any_stated = false;
+    for (size_t k : m) any_stated |= !dated[k].from_publication;
     for (size_t k : m) {
+      // The centroid is what the sentences that state the date say, when there are any.
+      if (any_stated && dated[k].from_publication) continue;
       const double w = dated[k].weight;
       for (const auto& [term, v] : vectors[key(dated[k])]) centroid[term] += w * v;
     }
@@ -175,9 +182,14 @@ Timeline BuildTimeline(std::span<const Article> articles, const TimelineOptions&
     for (size_t k : m) {
       const DatedSentence& d = dated[k];
       const size_t words = vectors[key(d)].size();
-      double s = Cosine(vectors[key(d)], centroid) * (d.from_publication ? 0.8 : 1.0);
+      // Similarity to what the *other* sentences say: a sentence does not vote for itself.
+      TermVector others = centroid;
+      if (!(any_stated && d.from_publication)) {
+        for (const auto& [term, v] : vectors[key(d)]) others[term] -= d.weight * v;
+      }
+      double s = Cosine(vectors[key(d)], others) * (d.from_publication ? 0.8 : 1.0);
       if (words < 4) s *= 0.5;        // fragments ("Friday.") say nothing
-      if (words > 40) s *= 0.7;       // run-on sentences crowd the entry
+      if (words > 30) s *= 0.7;       // run-on sentences crowd the entry
       ranked.emplace_back(s, k);
     }
     std::stable_sort(ranked.begin(), ranked.end(),

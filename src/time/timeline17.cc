@@ -3,9 +3,8 @@
 // whole topic restricted to the reference's date span; score date-selection F1 and tilse's
 // alignment-based ROUGE-1/2 F (date-content costs, many-to-one; Martschat & Markert 2017).
 //
-// ROUGE here approximates ROUGE-1.5.5 -s -m (stop words removed, stems): tokens are lower-cased
-// alphanumeric runs, stop words are sitrep's English list, stems are Snowball's, not ROUGE's
-// Porter variant and SMART list. Differences move scores by small amounts only.
+// ROUGE tokens come from sitrep::eval (ROUGE-1.5.5's tokenizer and Porter variant, -m); -s drops
+// sitrep's English stop-word list, not ROUGE's SMART list, so scores are close, not identical.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -17,6 +16,7 @@
 
 #include <simdjson.h>
 
+#include "sitrep/eval.h"
 #include "sitrep/text.h"
 #include "sitrep/time.h"
 #include "time/timeline_internal.h"
@@ -25,21 +25,11 @@ namespace sitrep {
 namespace time_internal {
 
 std::vector<std::string> RougeLikeTokens(std::string_view text) {
-  thread_local Stemmer stemmer;
-  std::vector<std::string> out;
-  std::string word;
-  auto flush = [&]() {
-    if (!word.empty() && !IsStopWord(word)) out.emplace_back(stemmer.Stem(word));
-    word.clear();
-  };
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) word.push_back(c);
-    else if (u >= 'A' && u <= 'Z') word.push_back(static_cast<char>(u | 0x20));
-    else flush();
-  }
-  flush();
-  return out;
+  // sitrep::eval's ROUGE-1.5.5 tokenizer: its Porter variant (-m) and stop-word removal (-s).
+  RougeOptions o;
+  o.stem = true;
+  o.remove_stopwords = true;
+  return RougeTokens(RougeText{std::string(text)}, o);
 }
 
 NgramCounts CountNgrams(const std::vector<std::string>& peer, const std::vector<std::string>& model,

@@ -27,8 +27,8 @@ struct DatedSentence {
 std::vector<DatedSentence> DateSentences(const Article& article, const TimeOptions& options,
                                          double publication_date_weight);
 
-// ROUGE-N counts between a peer and one reference, ROUGE-1.5.5 style with -s -m approximated:
-// lower-case alphanumeric tokens, stop words removed, Snowball stems.
+// ROUGE-N counts between a peer and one reference over RougeLikeTokens (ROUGE-1.5.5 tokens
+// and stems from sitrep::eval, stop words removed).
 struct NgramCounts {
   double hits = 0;
   double peer = 0;

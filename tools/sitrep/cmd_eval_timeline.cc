@@ -42,8 +42,8 @@ const Command kEvalTimeline("eval-timeline",
     std::printf("%-28s %8.3f %8s %8.3f\n", "DATEWISE (2020)", 0.120, "", 0.544);
     std::printf("%-28s %8.3f %8s %8.3f\n", "CLUST (2020)", 0.082, "", 0.407);
     std::printf("%-28s %8.3f %8s %8.3f\n", "Oracle, full (2020)", 0.312, "", 0.926);
-    std::printf("(ROUGE here: Snowball stems and sitrep stop words, an approximation of "
-                "ROUGE-1.5.5 -s -m; Timeline17 here lacks Finan_washingtonpost)\n");
+    std::printf("(ROUGE here: ROUGE-1.5.5 tokens and stems, sitrep's stop-word list for -s; "
+                "Timeline17 here lacks Finan_washingtonpost)\n");
     return kExitOk;
   };
 });
