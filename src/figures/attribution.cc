@@ -136,7 +136,11 @@ class CueReader {
     if (v > 0 && Punct(v - 1, ',') && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord) {
       size_t e = PhraseEnd(v + 1, 10, true);
       bool to_end = e >= t_.size() || Punct(e, '.') || Punct(e, ';');
-      if (e > v + 1 && to_end && !IsAnyWord(W(v + 1), {"that", "it", "they", "he", "she"})) {
+      if (e > v + 1 && to_end &&
+          !IsAnyWord(W(v + 1), {"that", "it", "they", "he", "she", "in", "on", "at", "after",
+                                "before", "during", "late", "early", "last", "yesterday",
+                                "today", "earlier", "later", "this", "when", "while", "by",
+                                "with", "without", "to", "of", "from"})) {
         cue.subject_begin = v + 1;
         cue.subject_end = e;
         cue.begin = v;
@@ -195,7 +199,8 @@ class CueReader {
     cue.subject_end = subject_end;
     cue.begin = s;
     cue.end = v + 1;
-    cue.postposed = s > 0 && Punct(s - 1, ',');
+    // ", the agency said" or a closing quote: '"At least 60 were hurt," the spokesman added.'
+    cue.postposed = s > 0 && (Punct(s - 1, ',') || Punct(s - 1, '"'));
     cue.attribution.source = Text(s, subject_end);
     cue.attribution.span = Abs(s, subject_end);
     (void)appositive_end;

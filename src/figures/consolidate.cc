@@ -70,6 +70,15 @@ bool NounMatters(const Figure& f) {
            f.head == "depth" || f.head == "height");
 }
 
+// Heads whose values may disagree. Plain counted nouns ("19 passengers" taken to hospital,
+// "52 passengers" on board) too often count different subsets to be set against each other.
+bool Disputable(const std::string& head) {
+  return figures::IsAnyWord(head, {"killed", "injured", "missing", "displaced", "evacuated",
+                                   "homeless", "arrested", "rescued", "destroyed", "damaged",
+                                   "magnitude", "area", "depth", "height", "distance",
+                                   "population", "money", "weight", "speed", "length"});
+}
+
 // Groups too vague to compare: a bare distance or duration, an unknown percentage.
 bool Comparable(const Figure& f) {
   if (f.partial || f.head.empty() || f.head == "percent") return false;
@@ -206,7 +215,7 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
         }
       }
     }
-    if (!conflicting.empty()) {
+    if (!conflicting.empty() && Disputable(group.head)) {
       group.disputed = true;
       Disagreement d;
       d.kind = DisagreementKind::kValue;

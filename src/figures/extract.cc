@@ -57,6 +57,14 @@ constexpr UnitInfo kUnits[] = {
     {"percent", "%", "percent", 1.0},     {"%", "%", "percent", 1.0},
     {"dollars", "usd", "money:usd", 1.0}, {"euros", "eur", "money:eur", 1.0},
     {"yuan", "cny", "money:cny", 1.0},    {"rupees", "inr", "money:inr", 1.0},
+    {"dinars", "dinar", "money:dinar", 1.0}, {"pesos", "peso", "money:peso", 1.0},
+    {"naira", "naira", "money:naira", 1.0}, {"shillings", "shilling", "money:shilling", 1.0},
+    {"francs", "franc", "money:franc", 1.0}, {"yen", "jpy", "money:jpy", 1.0},
+    {"rand", "zar", "money:zar", 1.0},    {"lira", "lira", "money:lira", 1.0},
+    {"roubles", "rub", "money:rub", 1.0}, {"rubles", "rub", "money:rub", 1.0},
+    {"dirhams", "dirham", "money:dirham", 1.0}, {"riyals", "riyal", "money:riyal", 1.0},
+    {"mph", "mph", "speed", 1.609344},   {"kph", "km/h", "speed", 1.0},
+    {"km/h", "km/h", "speed", 1.0},
 };
 
 const UnitInfo* FindUnit(std::string_view w) {
@@ -342,7 +350,11 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
   f.low = f.high = total + current;
   rf.num_end = j;
   // "one" is a pronoun more often than a count; words need a following word to count.
-  if (W(i) == "one" && j == i + 1) return false;
+  if (W(i) == "one" && j == i + 1 &&
+      !IsAnyWord(W(j), {"person", "man", "woman", "child", "soldier", "officer", "civilian",
+                        "worker", "firefighter", "policeman", "student", "passenger", "resident",
+                        "journalist", "miner", "protester", "pilgrim", "tourist", "boy", "girl"}))
+    return false;
   if (j >= t_.size() || (t_[j].kind != TokKind::kWord && !IsPunct(t_[j], '%'))) return false;
   return true;
 }
@@ -497,6 +509,14 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
       static constexpr UnitInfo kSqMi{"square miles", "mi2", "area", 258.998811};
       u = &kSqMi;
       after = k + 2;
+    } else if ((W(k) == "km" || W(k) == "kilometres" || W(k) == "kilometers") &&
+               ((k + 2 < t_.size() && IsPunct(t_[k + 1], '/') && W(k + 2) == "h") ||
+                (W(k + 1) == "per" && W(k + 2) == "hour"))) {
+      u = FindUnit("km/h");
+      after = k + 3;
+    } else if (W(k) == "miles" && W(k + 1) == "per" && W(k + 2) == "hour") {
+      u = FindUnit("mph");
+      after = k + 3;
     } else if ((u = FindUnit(W(k))) != nullptr) {
       after = k + 1;
     }
@@ -537,7 +557,11 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
   }
   if (end > i) {
     noun = std::string(W(end - 1));
-    if (noun == "persons" || noun == "person") noun = "people";
+    // Generic words for the population at large count as "people" ("2,500 residents were
+    // evacuated" and "the evacuation of 3,000 people" are the same quantity).
+    if (IsAnyWord(noun, {"persons", "person", "residents", "inhabitants", "villagers",
+                         "individuals", "locals"}))
+      noun = "people";
   }
   return end;
 }
@@ -572,6 +596,8 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
   };
   if (f.dimension == "magnitude") {
     f.head = "magnitude";
+  } else if (f.dimension == "speed") {
+    f.head = "speed";
   } else if (f.dimension == "length") {
     std::string_view next = W(rf.last);
     if (next == "deep" || (before(1) == "of" && before(2) == "depth") || before(1) == "depth")
@@ -602,6 +628,10 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     if (noun.empty() && before(1) == "of" && b >= 2 && t_[b - 2].kind == TokKind::kWord &&
         !IsFunctionWord(before(2)))
       noun = std::string(before(2));
+    // "a total of 45 percent": a percentage of an unnamed whole is dropped (precision first).
+    if (IsAnyWord(noun, {"total", "average", "rate", "increase", "rise", "drop", "fall",
+                         "maximum", "minimum", "share", "cut", "hike", "jump", "decline"}))
+      noun.clear();
     f.head = noun.empty() ? "percent" : noun;
   } else if (f.dimension.starts_with("money:")) {
     f.head = "money";
@@ -632,6 +662,15 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       ++p;
     }
     if (p < t_.size() && t_[p].kind == TokKind::kNumber) ++p;  // "of the village's 130 houses"
+    if (!definite && IsAnyWord(W(p), {"them", "those", "whom", "these"})) {
+      // "19 passengers were taken to hospital, three of them in critical condition".
+      if (prev != nullptr && !prev->fig.head.empty() && prev->fig.dimension.empty()) {
+        f.head = prev->fig.head;
+        f.noun = prev->fig.noun;
+        f.partial = true;
+      }
+      return;
+    }
     f.partial = f.vague.empty() && definite;
     if (std::string_view o = OutcomeAfter(W(p)); !o.empty() && !f.vague.empty() == false) {
       f.head = std::string(o);
@@ -680,11 +719,22 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   // Outcome after auxiliaries: "were killed", "had been left homeless", "remain missing".
   size_t a = q;
   int aux = 0;
-  while (a < t_.size() && aux < 4 && IsAuxiliary(W(a))) {
+  bool fatally = false;
+  while (a < t_.size() && aux < 5 &&
+         (IsAuxiliary(W(a)) || (W(a).ends_with("ly") && W(a).size() > 4 && IsWord(a)))) {
+    fatally = fatally || W(a) == "fatally" || W(a) == "mortally";
     ++a;
     ++aux;
   }
-  if (std::string_view o = OutcomeAfter(W(a)); !o.empty() && (aux > 0 || !rf.has_np || true)) {
+  std::string_view outcome = OutcomeAfter(W(a));
+  // "were ordered to leave", "fled their homes", "were forced from their homes".
+  if (outcome.empty() && W(a) == "ordered" && W(a + 1) == "to" &&
+      IsAnyWord(W(a + 2), {"leave", "evacuate", "flee"}))
+    outcome = "evacuated";
+  if (outcome.empty() && (W(a) == "fled" || (W(a) == "forced" && IsAnyWord(W(a + 1), {"from", "out"}))))
+    outcome = "displaced";
+  if (fatally && outcome == "injured") outcome = "killed";
+  if (std::string_view o = outcome; !o.empty()) {
     if (rf.has_np || aux > 0 || q == k) {
       f.head = std::string(o);
       f.noun = rf.has_np ? noun : std::string();
@@ -710,10 +760,41 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     }
     // "left 52 dead" is read above; "claimed 40 lives".
   }
+  // "the evacuation of 3,000 people", "the deaths of 12 miners", "the arrest of 40".
+  if (b > 1 && W(b - 1) == "of") {
+    static constexpr Outcome kNominal[] = {
+        {"evacuation", "evacuated"}, {"deaths", "killed"},  {"death", "killed"},
+        {"arrest", "arrested"},      {"arrests", "arrested"}, {"detention", "arrested"},
+        {"rescue", "rescued"},       {"displacement", "displaced"}, {"killing", "killed"},
+        {"killings", "killed"},      {"lives", "killed"}};
+    if (std::string_view o = OutcomeOf(W(b - 2), kNominal, std::size(kNominal)); !o.empty()) {
+      f.head = std::string(o);
+      f.noun = rf.has_np ? noun : std::string();
+      return;
+    }
+  }
+  // "police put the crowd at 15,000", "officials estimated the turnout at 60 percent".
+  if (b > 1 && W(b - 1) == "at") {
+    for (size_t back = 2; back <= 7 && back <= b; ++back) {
+      size_t p = b - back;
+      if (t_[p].kind != TokKind::kWord) break;
+      if (IsAnyWord(W(p), {"put", "puts", "putting", "estimated", "estimates", "estimate",
+                           "placed", "places", "pegged", "pegs"})) {
+        std::string_view last = W(b - 2);
+        if (last == "toll" || last == "tolls") break;  // read below
+        if (W(b - 3) == "of" && !OutcomeAfter(last).empty()) break;
+        if (p + 1 < b - 1 && !IsFunctionWord(last)) {
+          f.head = std::string(last);
+          return;
+        }
+        break;
+      }
+    }
+  }
   // "the death toll rose to 52", "the number of displaced at 40,000", "a toll of 23".
   if (b > 0 && IsAnyWord(W(b - 1), {"to", "at", "of", "reached", "hit", "passed", "topped",
                                      "is", "was", "stood", "stands"})) {
-    for (size_t back = 1; back <= 12 && back <= b; ++back) {
+    for (size_t back = 1; back <= 20 && back <= b; ++back) {
       size_t p = b - back;
       if (t_[p].kind == TokKind::kPunct && !IsPunct(t_[p], '\'')) break;
       if (W(p) == "toll" || W(p) == "tolls") {
@@ -722,9 +803,15 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
         return;
       }
       if (W(p) == "number" && W(p + 1) == "of") {
-        if (std::string_view o = OutcomeAfter(W(p + 2)); !o.empty()) {
+        std::string_view o = OutcomeAfter(W(p + 2));
+        std::string np;
+        if (o.empty() && IsPersonNoun(W(p + 2))) {
+          o = OutcomeAfter(W(p + 3));  // "the number of people killed"
+          np = std::string(W(p + 2));
+        }
+        if (!o.empty()) {
           f.head = std::string(o);
-          f.noun = std::string();
+          f.noun = np == "people" ? std::string() : np;
           return;
         }
       }
@@ -839,7 +926,8 @@ void SentenceReader::Read(std::vector<Figure>& out) {
   std::vector<Cue> cues = FindCues(sc_, unit_.begin);
   for (RawFigure& rf : raws) {
     Figure& f = rf.fig;
-    if (f.head.empty()) continue;  // what is counted is unknown: precision first
+    // What is counted is unknown: precision first.
+    if (f.head.empty() || f.head == "percent") continue;
     f.article = article_.index;
     f.sentence = unit_index_;
     f.span = ToSpan(rf.first, rf.last);

@@ -167,6 +167,7 @@ std::string_view EventOf(std::string_view w) {
       {"bombing", "explosion"},   {"crash", "crash"},           {"storm", "storm"},
       {"cyclone", "storm"},       {"hurricane", "storm"},       {"typhoon", "storm"},
       {"shooting", "shooting"},   {"eruption", "eruption"},     {"derailment", "crash"},
+      {"wildfire", "fire"},       {"bushfire", "fire"},         {"wildfires", "fire"},
   };
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
   for (const Entry& e : kEvents)
