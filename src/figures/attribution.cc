@@ -136,7 +136,16 @@ class CueReader {
     if (v > 0 && Punct(v - 1, ',') && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord) {
       size_t e = PhraseEnd(v + 1, 10, true);
       bool to_end = e >= t_.size() || Punct(e, '.') || Punct(e, ';');
-      if (e > v + 1 && to_end &&
+      // The inverted speaker is a name or a determined noun phrase, never a clause
+      // ("said four civilians were killed").
+      bool np_start = t_[v + 1].capitalized ||
+                      IsAnyWord(W(v + 1), {"the", "a", "an", "police", "officials", "witnesses",
+                                           "residents", "rescuers", "doctors", "authorities",
+                                           "organisers", "organizers", "analysts"});
+      for (size_t k = v + 1; k < e && np_start; ++k)
+        np_start = !IsAnyWord(W(k), {"were", "was", "is", "are", "had", "have", "has", "been",
+                                     "will", "would", "could", "did", "died", "killed"});
+      if (e > v + 1 && to_end && np_start &&
           !IsAnyWord(W(v + 1), {"that", "it", "they", "he", "she", "in", "on", "at", "after",
                                 "before", "during", "late", "early", "last", "yesterday",
                                 "today", "earlier", "later", "this", "when", "while", "by",

@@ -397,6 +397,8 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
     return true;
   if (prev == "aged") return true;
   // Identifiers: "No. 2", "Route 9", "Flight 370", "page 12".
+  if (i > 1 && IsPunct(t_[i - 1], '.') && IsAnyWord(W(i - 2), {"no", "nos", "vol", "p", "pp"}))
+    return true;
   if (IsAnyWord(prev, {"no.", "no", "number", "route", "highway", "flight", "page", "pages",
                        "chapter", "article", "section", "resolution", "room", "gate",
                        "platform", "line", "unit", "block", "building", "road", "street",
