@@ -67,6 +67,8 @@ struct Figure {
   Attribution attribution;     // empty = unattributed
   bool partial = false;        // "380 of the injured": a part of a total; never consolidated
   bool superseded = false;     // "up from 25,000": a figure the text itself replaces
+  bool general = false;        // a rate or background statistic ("each year", a sentence naming
+                               // a year): listed, never set against the event's figures
 };
 
 // A stated date of the event ("the landslide struck on Tuesday", "Monday's earthquake").
@@ -87,6 +89,9 @@ struct ReasonClaim {
 
 struct FigureOptions {
   double about_tolerance = 0.10;  // "about N" reads as N +- 10%
+  // Claims of two articles published further apart than this are updates, not disagreements
+  // (both dates must be known; an article without a date is compared with all).
+  int max_publication_gap_days = 3;
   // Date claims from another layer (e.g. the timeline of src/time); when unset the built-in
   // reader of weekday / "Month D" expressions is used.
   std::function<std::vector<DateClaim>(const Article&)> date_claims;

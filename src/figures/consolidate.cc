@@ -81,7 +81,8 @@ bool Disputable(const std::string& head) {
 
 // Groups too vague to compare: a bare distance or duration, an unknown percentage.
 bool Comparable(const Figure& f) {
-  if (f.partial || f.head.empty() || f.head == "percent") return false;
+  if (f.partial || f.general || f.head.empty() || f.head == "percent") return false;
+  if (f.head == "money" && f.noun.empty()) return false;  // "$5 million" of what?
   if ((f.head == "distance" || f.head == "duration" || f.head == "length") && f.noun.empty())
     return false;
   return true;
@@ -126,6 +127,24 @@ void SortSides(std::vector<DisagreementSide>& sides) {
     std::set<uint32_t> sb(b.articles.begin(), b.articles.end());
     return sa.size() > sb.size();
   });
+}
+
+const Article* ByIndex(std::span<const Article> articles, uint32_t index) {
+  if (index < articles.size() && articles[index].index == index) return &articles[index];
+  for (const Article& a : articles)
+    if (a.index == index) return &a;
+  return nullptr;
+}
+
+bool CloseInTime(std::span<const Article> articles, uint32_t a, uint32_t b,
+                 const FigureOptions& options) {
+  const Article* x = ByIndex(articles, a);
+  const Article* y = ByIndex(articles, b);
+  if (x == nullptr || y == nullptr || !x->date || !y->date || !x->date->IsComplete() ||
+      !y->date->IsComplete())
+    return true;
+  int64_t gap = x->date->ToDays() - y->date->ToDays();
+  return (gap < 0 ? -gap : gap) <= options.max_publication_gap_days;
 }
 
 }  // namespace
@@ -200,16 +219,34 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
       for (uint32_t i : v.figures) arts.insert(report.figures[i].article);
       v.support = static_cast<uint32_t>(arts.size());
     }
-    // Conflicting pairs across articles.
+    // Conflicting pairs: claims of different articles, or of two named sources in one article.
+    // A claimant (article + source) that itself states a value compatible with the other side
+    // does not dispute it ("a 25 mph test rather than 30 mph" states both).
+    auto claimant_states = [&](const Figure& owner, const Figure& other) {
+      Interval io = ClaimInterval(other, options);
+      for (uint32_t i : members) {
+        const Figure& g = report.figures[i];
+        if (g.article == owner.article && g.attribution.source == owner.attribution.source &&
+            Overlap(ClaimInterval(g, options), io))
+          return true;
+      }
+      return false;
+    };
     std::set<uint32_t> conflicting;
     for (size_t a = 0; a < members.size(); ++a) {
       const Figure& fa = report.figures[members[a]];
       if (fa.superseded || superseded.count(FigureValueKey(fa))) continue;
       for (size_t b = a + 1; b < members.size(); ++b) {
         const Figure& fb = report.figures[members[b]];
-        if (fb.article == fa.article || fb.superseded || superseded.count(FigureValueKey(fb)))
+        bool same_article = fb.article == fa.article;
+        if (same_article && (fa.attribution.empty() || fb.attribution.empty() ||
+                             fa.attribution.source == fb.attribution.source))
           continue;
-        if (!Overlap(ClaimInterval(fa, options), ClaimInterval(fb, options))) {
+        if (fb.superseded || superseded.count(FigureValueKey(fb)) ||
+            !CloseInTime(articles, fa.article, fb.article, options))
+          continue;
+        if (!Overlap(ClaimInterval(fa, options), ClaimInterval(fb, options)) &&
+            !claimant_states(fa, fb) && !claimant_states(fb, fa)) {
           conflicting.insert(value_of[a]);
           conflicting.insert(value_of[b]);
         }
@@ -243,7 +280,8 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
     bool conflict = false;
     for (size_t a = 0; a < claims.size() && !conflict; ++a)
       for (size_t b = a + 1; b < claims.size() && !conflict; ++b)
-        conflict = claims[a]->article != claims[b]->article && claims[a]->date != claims[b]->date;
+        conflict = claims[a]->article != claims[b]->article && claims[a]->date != claims[b]->date &&
+                   CloseInTime(articles, claims[a]->article, claims[b]->article, options);
     if (!conflict) continue;
     Disagreement d;
     d.kind = DisagreementKind::kDate;

@@ -363,6 +363,8 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
   const size_t i = rf.num_begin;
   const Tok& tok = t_[i];
   std::string_view prev = i > 0 ? W(i - 1) : std::string_view();
+  // "Aug. 7": the abbreviation's period may be a token of its own.
+  if (i > 1 && IsPunct(t_[i - 1], '.') && MonthOf(std::string(W(i - 2)) + ".")) return true;
   std::string_view next = W(rf.num_end);
   if (tok.kind == TokKind::kWord) {
     // "the two sides", "its three ministers": a definite description, not a reported figure.
@@ -395,7 +397,11 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
   if (rf.num_end + 1 < t_.size() && IsPunct(t_[rf.num_end], '-') &&
       (W(rf.num_end + 1).starts_with("year-old") || W(rf.num_end + 1).starts_with("month-old")))
     return true;
-  if (prev == "aged") return true;
+  if (prev == "aged" || prev == "per") return true;
+  // "Boeing 767-300", "A320-200": a number glued by a hyphen to a number before it.
+  if (i > 1 && !tok.space_before && IsPunct(t_[i - 1], '-') && !t_[i - 1].space_before &&
+      t_[i - 2].kind == TokKind::kNumber)
+    return true;
   // Identifiers: "No. 2", "Route 9", "Flight 370", "page 12".
   if (i > 1 && IsPunct(t_[i - 1], '.') && IsAnyWord(W(i - 2), {"no", "nos", "vol", "p", "pp"}))
     return true;
@@ -843,6 +849,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
 
 void SentenceReader::Read(std::vector<Figure>& out) {
   std::vector<RawFigure> raws;
+  size_t last_excluded_end = static_cast<size_t>(-1);
   size_t i = 0;
   while (i < t_.size()) {
     const Tok& tok = t_[i];
@@ -856,8 +863,12 @@ void SentenceReader::Read(std::vector<Figure>& out) {
       ++i;
       continue;
     }
-    if (Excluded(rf)) {
+    // A list continuing an excluded number ("aged 63, 67 and 79") is excluded with it.
+    bool continues_excluded = i >= 2 && last_excluded_end == i - 1 &&
+                              (IsPunct(t_[i - 1], ',') || W(i - 1) == "and");
+    if (continues_excluded || Excluded(rf)) {
       i = std::max(rf.num_end, i + 1);
+      last_excluded_end = i;
       continue;
     }
     ReadModifier(rf);
@@ -871,7 +882,7 @@ void SentenceReader::Read(std::vector<Figure>& out) {
       bool to = W(j) == "to" && t_[j + 1].kind == TokKind::kNumber &&
                 !(rf.first > 0 && IsAnyWord(W(rf.first - 1), {"from", "rose", "risen"}));
       if ((dash || between_and || to) && ParseNumberAt(j + 1, second) && second.fig.vague.empty() &&
-          second.fig.low > rf.fig.low && !Excluded(second)) {
+          second.fig.low > rf.fig.low && (dash || !Excluded(second))) {
         rf.fig.high = second.fig.high;
         rf.fig.is_range = true;
         rf.num_end = second.num_end;
@@ -925,6 +936,17 @@ void SentenceReader::Read(std::vector<Figure>& out) {
       if (f.head == "population") f.noun.clear();
     }
   }
+  // Background statistics: a sentence naming a year ("in 1997", "since 1990") or a rate.
+  bool names_year = false;
+  for (size_t k = 0; k < t_.size() && !names_year; ++k) {
+    std::string_view raw = sc_.Raw(t_[k]);
+    names_year = t_[k].kind == TokKind::kNumber && raw.size() == 4 && raw[0] <= '2' &&
+                 (raw.starts_with("19") || raw.starts_with("20")) &&
+                 raw.find_first_of(",.") == std::string_view::npos;
+    names_year = names_year || IsAnyWord(W(k), {"annually", "yearly", "last-year"}) ||
+                 (IsAnyWord(W(k), {"last", "this", "each", "every", "per", "a"}) &&
+                  IsAnyWord(W(k + 1), {"year", "decade", "century"}));
+  }
   std::vector<Cue> cues = FindCues(sc_, unit_.begin);
   for (RawFigure& rf : raws) {
     Figure& f = rf.fig;
@@ -935,6 +957,7 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     f.span = ToSpan(rf.first, rf.last);
     f.text = std::string(article_.View(f.span));
     f.attribution = AttributionFor(cues, t_, rf.first, rf.last, unit_.begin);
+    f.general = names_year;
     out.push_back(std::move(f));
   }
 }

@@ -85,6 +85,7 @@ std::string Describe(const Figure& f) {
   for (const std::string& r : f.attribution.relays) s += "|" + r;
   if (f.partial) s += " partial";
   if (f.superseded) s += " superseded";
+  if (f.general) s += " general";
   return s;
 }
 
