@@ -86,6 +86,7 @@ struct EvalOptions {
   std::string out_dir;                   // when set: <out_dir>/<system>/<event>.txt
   std::string event_id;                  // only this event ("" = all)
   uint32_t max_events = 0;               // 0 = all
+  bool standalone_only = true;           // SummaryOptions::standalone_only for our methods
   RougeOptions rouge;                    // max_words is taken from max_words above
 };
 

@@ -115,7 +115,9 @@ void CheckSystem(const std::string& system, bool jackknife) {
   }
   EXPECT_EQ(checked, 350);
   // Without the jackknife the computation is the script's own: every printed digit agrees.
-  if (!jackknife) EXPECT_LT(worst, 0.000006);
+  if (!jackknife) {
+    EXPECT_LT(worst, 0.000006);
+  }
   std::printf("%s%s: %d scores checked, largest difference %.6f\n", system.c_str(),
               jackknife ? " (jackknifed)" : "", checked, worst);
 }

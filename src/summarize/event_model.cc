@@ -37,6 +37,46 @@ const std::unordered_set<std::string_view>& FirstPerson() {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// Bigram (term pair) -> dense id: open addressing with linear probing. The event's ~20k
+// bigram lookups dominate model building, and node-based maps spend it on cache misses.
+class BigramIds {
+ public:
+  BigramIds() : keys_(1 << 14, 0), ids_(1 << 14, 0) {}
+  uint32_t Get(uint32_t first, uint32_t second, uint32_t& next_id) {
+    const uint64_t key = ((static_cast<uint64_t>(first) << 32) | second) + 1;  // 0 = empty
+    size_t mask = keys_.size() - 1;
+    size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+    while (keys_[slot] != 0) {
+      if (keys_[slot] == key) return ids_[slot];
+      slot = (slot + 1) & mask;
+    }
+    keys_[slot] = key;
+    ids_[slot] = next_id++;
+    if (++size_ * 2 > keys_.size()) Grow();
+    return next_id - 1;
+  }
+
+ private:
+  void Grow() {
+    std::vector<uint64_t> keys(keys_.size() * 2, 0);
+    std::vector<uint32_t> ids(keys.size(), 0);
+    const size_t mask = keys.size() - 1;
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] == 0) continue;
+      size_t slot = (keys_[i] * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+      while (keys[slot] != 0) slot = (slot + 1) & mask;
+      keys[slot] = keys_[i];
+      ids[slot] = ids_[i];
+    }
+    keys_.swap(keys);
+    ids_.swap(ids);
+  }
+
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> ids_;
+  size_t size_ = 0;
+};
+
 }  // namespace
 
 uint32_t CountWords(std::string_view text) {
@@ -75,9 +115,10 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
   struct WordInfo {
     uint32_t id;
     bool stop;
+    bool first_person;
   };
   std::unordered_map<std::string, WordInfo> words;
-  std::unordered_map<uint64_t, uint32_t> bigram_ids;
+  BigramIds bigram_ids;
   std::string lower;
   model.article_candidates.resize(articles.size());
   model.article_weight.assign(articles.size(), 1.0);
@@ -107,7 +148,6 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
       bool first_word = true;
       bool first_person = false;
       std::string opener;
-      std::unordered_set<uint32_t> seen_concepts;
       for (const Token& t : Tokenize(shown)) {
         if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) {
           continue;  // punctuation does not break a bigram (ROUGE ignores it too)
@@ -117,39 +157,42 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
           opener = lower;
           first_word = false;
         }
-        if (FirstPerson().count(lower)) first_person = true;
         auto it = words.find(lower);
         if (it == words.end()) {
           WordInfo info;
           info.stop = IsStopWord(lower);
+          info.first_person = FirstPerson().count(lower) > 0;
           std::string stem(stemmer.Stem(lower));
           auto sit = words.find("\x01" + stem);  // stems share ids through a prefixed key
           if (sit == words.end()) {
             info.id = model.num_terms++;
-            words.emplace("\x01" + stem, WordInfo{info.id, false});
+            words.emplace("\x01" + stem, WordInfo{info.id, false, false});
           } else {
             info.id = sit->second.id;
           }
           it = words.emplace(lower, info).first;
         }
         const WordInfo info = it->second;
+        first_person |= info.first_person;
         if (!info.stop) c.terms.push_back(info.id);
         if (prev != UINT32_MAX && !(prev_stop && info.stop)) {
-          const uint64_t key = (static_cast<uint64_t>(prev) << 32) | info.id;
-          auto [bit, inserted] = bigram_ids.try_emplace(key, model.num_bigrams);
-          if (inserted) ++model.num_bigrams;
-          if (seen_concepts.insert(bit->second).second) c.concepts.push_back(bit->second);
-          c.bigrams.push_back(bit->second);
+          c.bigrams.push_back(bigram_ids.Get(prev, info.id, model.num_bigrams));
         }
         prev = info.id;
         prev_stop = info.stop;
       }
 
+      c.concepts = c.bigrams;
+      std::sort(c.concepts.begin(), c.concepts.end());
+      c.concepts.erase(std::unique(c.concepts.begin(), c.concepts.end()), c.concepts.end());
+
       // Readability: the sentence must stand alone in a short brief.
       std::string_view trimmed = shown;
       while (!trimmed.empty() && IsSpace(trimmed.back())) trimmed.remove_suffix(1);
+      std::string_view whole = full;
+      while (!whole.empty() && IsSpace(whole.back())) whole.remove_suffix(1);
       const char first = trimmed.empty() ? ' ' : trimmed.front();
-      const char last = trimmed.empty() ? ' ' : trimmed.back();
+      const char last = whole.empty() ? ' ' : whole.back();
       const bool quote_open = first == '"' || first == '`' || first == '\'';
       const bool question = trimmed.find('?') != std::string_view::npos;
       const bool terminal = last == '.' || last == '!' || last == '"' || last == '\'';
@@ -164,17 +207,28 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
   // Article weight: cosine of the article's term vector to the event's; articles well below
   // the median (off-topic, or a different story in the same feed) weigh less.
   std::vector<double> centroid(model.num_terms, 0.0);
-  std::vector<std::unordered_map<uint32_t, double>> tf(articles.size());
-  for (const Candidate& c : model.candidates) {
-    if (c.from_copy) continue;
-    for (uint32_t t : c.terms) tf[c.article][t] += 1;
-  }
-  for (uint32_t a = 0; a < articles.size(); ++a) {
-    double norm = 0;
-    for (auto& [t, v] : tf[a]) norm += v * v;
-    norm = std::sqrt(norm);
-    if (norm == 0) continue;
-    for (auto& [t, v] : tf[a]) centroid[t] += v / norm;
+  std::vector<std::vector<std::pair<uint32_t, double>>> tf(articles.size());
+  {
+    std::vector<double> dense(model.num_terms, 0.0);
+    for (uint32_t a = 0; a < articles.size(); ++a) {
+      std::vector<uint32_t> touched;
+      for (uint32_t ci : model.article_candidates[a]) {
+        const Candidate& c = model.candidates[ci];
+        if (c.from_copy) break;
+        for (uint32_t t : c.terms) {
+          if (dense[t] == 0) touched.push_back(t);
+          dense[t] += 1;
+        }
+      }
+      double norm = 0;
+      for (uint32_t t : touched) norm += dense[t] * dense[t];
+      norm = std::sqrt(norm);
+      for (uint32_t t : touched) {
+        tf[a].emplace_back(t, dense[t]);
+        centroid[t] += dense[t] / norm;
+        dense[t] = 0;
+      }
+    }
   }
   double cnorm = 0;
   for (double v : centroid) cnorm += v * v;

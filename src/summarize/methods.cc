@@ -304,13 +304,14 @@ Selection SelectConcepts(const EventModel& m, const Budget& b) {
   // (fewer than min_df articles) count for nothing, as in Gillick & Favre.
   std::vector<double> weight(m.num_bigrams, 0.0);
   std::vector<uint32_t> df(m.num_bigrams, 0);
+  std::vector<uint32_t> last_article(m.num_bigrams, UINT32_MAX);
   for (uint32_t a = 0; a < m.article_candidates.size(); ++a) {
-    std::unordered_set<uint32_t> seen;
     for (uint32_t ci : m.article_candidates[a]) {
       const Candidate& c = m.candidates[ci];
       if (c.from_copy) break;
       for (uint32_t k : c.concepts) {
-        if (seen.insert(k).second) {
+        if (last_article[k] != a) {
+          last_article[k] = a;
           weight[k] += m.article_weight[a];
           ++df[k];
         }
@@ -335,13 +336,16 @@ Selection SelectConcepts(const EventModel& m, const Budget& b) {
     }
     return g;
   };
+  // Greedy by gain per square root of length: per word (G&F's ratio) favours short fragments,
+  // raw gain favours run-on sentences; the square root scored best on DUC 2006 (0.5 against
+  // 0, 0.3, 0.8 and 1; docs/benchmarks.md).
   Picker picker(m, b);
   while (!picker.Full()) {
     int best = -1;
     double best_score = 0;
     for (uint32_t i : eligible) {
       if (chosen[i] || !picker.Fits(i)) continue;
-      const double s = gain(i) / m.candidates[i].words;
+      const double s = gain(i) / std::sqrt(static_cast<double>(m.candidates[i].words));
       if (s > best_score) {
         best_score = s;
         best = static_cast<int>(i);
