@@ -15,6 +15,7 @@ const Command kEval(
       auto o = std::make_shared<EvalOptions>();
       auto format = std::make_shared<std::string>("table");
       auto no_ots = std::make_shared<bool>(false);
+      auto verbose = std::make_shared<bool>(false);
       sub.add_option("--data", o->data_path, "cluster JSONL with reference summaries")
           ->required();
       sub.add_option("--words", o->max_words, "summary length in words (default 250)");
@@ -28,8 +29,11 @@ const Command kEval(
       sub.add_option("--max-events", o->max_events, "score only the first N events");
       sub.add_option("--ots", o->ots_program, "the ots program to run (default: ots on PATH)");
       sub.add_flag("--no-ots", *no_ots, "do not run ots");
+      sub.add_flag("--all-sentences", [o](int64_t) { o->standalone_only = false; },
+                   "let our methods pick sentences that do not stand alone");
+      sub.add_flag("--verbose", *verbose, "list every warning (repaired dates etc.)");
       sub.add_option("--samples", o->rouge.bootstrap_samples, "bootstrap resamples (default 1000)");
-      return [o, format, no_ots]() -> int {
+      return [o, format, no_ots, verbose]() -> int {
         o->run_ots = !*no_ots;
         auto report = RunEval(*o);
         if (!report) {
@@ -37,8 +41,17 @@ const Command kEval(
           return report.error().code == ErrorCode::kInvalidArgument ? kExitUsage
                                                                      : kExitNoUsableInput;
         }
+        size_t warnings = 0;
         for (const Error& e : report->problems) {
+          if (!e.fatal && !*verbose && e.source == o->data_path) {
+            ++warnings;
+            continue;
+          }
           std::fprintf(stderr, "sitrep eval: %s\n", e.ToString().c_str());
+        }
+        if (warnings) {
+          std::fprintf(stderr, "sitrep eval: %zu warnings while reading (--verbose lists them)\n",
+                       warnings);
         }
         const std::string text =
             *format == "json" ? FormatEvalJson(*report) : FormatEvalTable(*report);
