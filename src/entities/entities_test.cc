@@ -1,0 +1,303 @@
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "entities/aliases.h"
+#include "entities/conll.h"
+#include "entities/gazetteer.h"
+#include "entities/model.h"
+#include "entities/tagger.h"
+#include "sitrep/entities.h"
+
+namespace sitrep {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  for (Span s : NerTokenize(text)) out.emplace_back(text.substr(s.begin, s.size()));
+  return out;
+}
+
+TEST(NerTokenize, SplitsLikeConll) {
+  EXPECT_EQ(Words("Putin's aides didn't say."),
+            (std::vector<std::string>{"Putin", "'s", "aides", "did", "n't", "say", "."}));
+  EXPECT_EQ(Words("(Reuters) The U.S. and al-Assad's forces, Mr. Smith said"),
+            (std::vector<std::string>{"(", "Reuters", ")", "The", "U.S.", "and", "al-Assad", "'s",
+                                      "forces", ",", "Mr.", "Smith", "said"}));
+  EXPECT_EQ(Words("\"Rapid Support Forces (RSF)\"--he said 20,000 died..."),
+            (std::vector<std::string>{"\"", "Rapid", "Support", "Forces", "(", "RSF", ")", "\"",
+                                      "--", "he", "said", "20,000", "died", "..."}));
+}
+
+TEST(NerTokenize, SpansPointIntoTheText) {
+  std::string text = "  Kharkív\xE2\x80\x99s mayor \xE2\x80\x9Cwarned\xE2\x80\x9D \n";
+  for (Span s : NerTokenize(text)) {
+    ASSERT_LE(s.end, text.size());
+    EXPECT_FALSE(s.empty());
+  }
+  EXPECT_EQ(Words(text), (std::vector<std::string>{"Kharkív", "\xE2\x80\x99s", "mayor",
+                                                   "\xE2\x80\x9C", "warned", "\xE2\x80\x9D"}));
+}
+
+TEST(NerTokenize, BadBytesDoNotCrash) {
+  std::string junk = "\xFF\xFE\xE2\x80 (((\xE2 .. '' \x00 x";
+  junk.push_back('\0');
+  auto tokens = NerTokenize(junk);
+  for (Span s : tokens) EXPECT_LE(s.end, junk.size());
+  EXPECT_TRUE(NerTokenize("").empty());
+}
+
+TEST(Conll, ChunksFollowConllevalRules) {
+  using entities::Chunk;
+  // IOB1: I-X after O starts a chunk; B-X separates two adjacent chunks of one type.
+  auto chunks = entities::ChunksOf({"I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"});
+  ASSERT_EQ(chunks.size(), 4u);
+  EXPECT_EQ(chunks[0], (Chunk{0, 2, EntityType::kPerson}));
+  EXPECT_EQ(chunks[1], (Chunk{2, 3, EntityType::kPerson}));
+  EXPECT_EQ(chunks[2], (Chunk{4, 5, EntityType::kLocation}));
+  EXPECT_EQ(chunks[3], (Chunk{5, 6, EntityType::kOrganization}));
+  EXPECT_EQ(entities::BilouLabels(chunks, 7),
+            (std::vector<std::string>{"B-PER", "L-PER", "U-PER", "O", "U-LOC", "U-ORG", "O"}));
+}
+
+TEST(Conll, ScoresCountExactMatchesOnly) {
+  NerScores s;
+  // Gold: [Peter Blackburn]PER [Brussels]LOC; predicted: [Peter]PER [Brussels]LOC [EU]ORG.
+  entities::AddToScores({"B-PER", "I-PER", "O", "B-LOC", "O"},
+                        {"B-PER", "O", "O", "B-LOC", "B-ORG"}, s);
+  EXPECT_EQ(s.overall.gold, 2u);
+  EXPECT_EQ(s.overall.predicted, 3u);
+  EXPECT_EQ(s.overall.correct, 1u);
+  EXPECT_NEAR(s.overall.F1(), 2 * (100.0 / 3) * 50 / (100.0 / 3 + 50), 1e-9);
+}
+
+TEST(Viterbi, NeverProducesAnInvalidSequence) {
+  using entities::kLabelCount;
+  // Emissions that greedily prefer I-PER everywhere: invalid at the start and alone.
+  std::vector<float> scores(3 * kLabelCount, 0.0f);
+  for (int i = 0; i < 3; ++i) scores[i * kLabelCount + 2] = 5;  // I-PER
+  std::vector<float> transitions((kLabelCount + 1) * kLabelCount, 0.0f);
+  std::vector<int> labels;
+  entities::Viterbi(scores, 3, transitions.data(), labels);
+  int prev = kLabelCount;
+  for (int l : labels) {
+    EXPECT_TRUE(entities::AllowedTransition(prev, l)) << prev << " -> " << l;
+    prev = l;
+  }
+  // I-PER in the middle of B-PER ... L-PER is the best valid path.
+  EXPECT_EQ(labels, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(Aliases, ConsonantSkeleton) {
+  EXPECT_EQ(entities::ConsonantSkeleton("qaddafi"), entities::ConsonantSkeleton("gaddafi"));
+  EXPECT_EQ(entities::ConsonantSkeleton("kadhafi"), entities::ConsonantSkeleton("gaddafi"));
+  EXPECT_EQ(entities::ConsonantSkeleton("muhammad"), entities::ConsonantSkeleton("mohammed"));
+  EXPECT_NE(entities::ConsonantSkeleton("iraq"), entities::ConsonantSkeleton("iran"));
+}
+
+TEST(Aliases, TransliterationKeepsLookalikesApart) {
+  EXPECT_TRUE(entities::TransliterationVariants("kharkiv", "kharkov"));
+  EXPECT_TRUE(entities::TransliterationVariants("zelensky", "zelenskyy"));
+  EXPECT_FALSE(entities::TransliterationVariants("iraq", "iran"));
+  EXPECT_FALSE(entities::TransliterationVariants("niger", "nigeria"));
+  EXPECT_FALSE(entities::TransliterationVariants("mali", "malawi"));
+  EXPECT_FALSE(entities::TransliterationVariants("austria", "australia"));
+}
+
+TEST(Aliases, KeyDropsPossessiveTitlesAndArticle) {
+  EXPECT_EQ(entities::AliasKey("President al-Assad's", EntityType::kPerson), "assad");
+  EXPECT_EQ(entities::AliasKey("the Islamic State", EntityType::kOrganization), "islamic state");
+  EXPECT_EQ(entities::AliasKey("U.N.", EntityType::kOrganization), "un");
+  EXPECT_EQ(entities::AliasKey("Kharkív", EntityType::kLocation), "kharkiv");
+}
+
+std::vector<uint32_t> Group(std::vector<NamedMention> mentions) { return GroupAliases(mentions); }
+
+TEST(Aliases, AcronymDefinedInText) {
+  auto g = Group({{"Tigray People's Liberation Front", EntityType::kOrganization, 0,
+                   "The Tigray People's Liberation Front (TPLF) said talks would resume."},
+                  {"TPLF", EntityType::kOrganization, 1, "TPLF fighters withdrew."},
+                  {"Tigray", EntityType::kLocation, 1, "TPLF fighters withdrew from Tigray."}});
+  EXPECT_EQ(g[0], g[1]);
+  EXPECT_NE(g[0], g[2]);
+}
+
+TEST(Aliases, TwoPeopleSharingASurnameInOneArticleStayApart) {
+  auto g = Group({{"Raul Castro", EntityType::kPerson, 0, "Raul Castro spoke first."},
+                  {"Castro", EntityType::kPerson, 0, "Castro praised the harvest."},
+                  {"Fidel Castro", EntityType::kPerson, 0, "Fidel Castro did not attend."},
+                  {"Castro", EntityType::kPerson, 0, "Castro later sent a letter."}});
+  // The bare surname could be either man: it joins neither, and the two stay apart.
+  EXPECT_NE(g[0], g[2]);
+  EXPECT_NE(g[1], g[0]);
+  EXPECT_NE(g[1], g[2]);
+  EXPECT_NE(g[3], g[0]);
+  EXPECT_NE(g[3], g[2]);
+}
+
+TEST(Aliases, MiddleInitialsTellPeopleApart) {
+  auto g = Group({{"George W. Bush", EntityType::kPerson, 0, ""},
+                  {"George H.W. Bush", EntityType::kPerson, 0, ""},
+                  {"Vladimir V. Putin", EntityType::kPerson, 1, ""},
+                  {"Vladimir Putin", EntityType::kPerson, 2, ""}});
+  EXPECT_NE(g[0], g[1]);
+  EXPECT_EQ(g[2], g[3]);
+}
+
+TEST(Aliases, SurnameAcrossArticlesAndTransliteration) {
+  auto g = Group({{"Muammar Gaddafi", EntityType::kPerson, 0, ""},
+                  {"Qaddafi", EntityType::kPerson, 1, ""},
+                  {"Mohammed Morsi", EntityType::kPerson, 2, ""},
+                  {"Muhammad Morsi", EntityType::kPerson, 3, ""},
+                  {"Iraq", EntityType::kLocation, 3, ""},
+                  {"Iran", EntityType::kLocation, 3, ""}});
+  EXPECT_EQ(g[0], g[1]);
+  EXPECT_EQ(g[2], g[3]);
+  EXPECT_NE(g[4], g[5]);
+  EXPECT_NE(g[0], g[2]);
+}
+
+TEST(Model, SerializeRoundTrip) {
+  NerModel::Rep rep;
+  rep.resources.clusters["Berlin"] = {1, 2, 3};
+  rep.resources.lexicon["new york"] = 4;
+  rep.keys = {11, 22};
+  rep.weights.assign(2 * entities::kLabelCount, 0.0f);
+  rep.weights[5] = 1.5f;
+  rep.weights[entities::kLabelCount + 3] = -3.0f;
+  rep.transitions.assign((entities::kLabelCount + 1) * entities::kLabelCount, 0.25f);
+  std::string bytes = rep.Serialize();
+  auto parsed = NerModel::Rep::Parse(bytes, "test");
+  ASSERT_TRUE(parsed) << parsed.error().ToString();
+  EXPECT_EQ((*parsed)->keys, rep.keys);
+  EXPECT_NEAR((*parsed)->weights[5], 1.5f, 1e-3);
+  EXPECT_NEAR((*parsed)->weights[entities::kLabelCount + 3], -3.0f, 1e-3);
+  EXPECT_EQ((*parsed)->resources.lexicon.at("new york"), 4);
+  EXPECT_EQ((*parsed)->resources.clusters.at("Berlin")[2], 3);
+  // Every truncation is an error naming an offset, never a crash.
+  for (size_t cut = 0; cut < bytes.size(); cut += 7) {
+    auto bad = NerModel::FromBytes(std::string_view(bytes).substr(0, cut), "cut");
+    EXPECT_FALSE(bad);
+  }
+}
+
+TEST(Gazetteer, ResolvesByPopulationAndContext) {
+  if (!HaveGazetteer()) GTEST_SKIP() << "this build has no gazetteer (node_modules missing)";
+  auto kharkiv = LookupPlace("Kharkov");
+  ASSERT_FALSE(kharkiv.empty());
+  EXPECT_EQ(kharkiv[0].country_code, "UA");
+  EXPECT_EQ(kharkiv[0].geonames_id, 706483);
+  auto paris = LookupPlace("Paris");
+  ASSERT_FALSE(paris.empty());
+  EXPECT_EQ(paris[0].country_code, "FR");
+  std::vector<std::string> us{"US"};
+  auto paris_us = LookupPlace("Paris", us);
+  ASSERT_FALSE(paris_us.empty());
+  EXPECT_EQ(paris_us[0].country_code, "US");
+  auto congo = LookupPlace("Democratic Republic of the Congo");
+  ASSERT_FALSE(congo.empty());
+  EXPECT_EQ(congo[0].country_code, "CD");
+  EXPECT_EQ(congo[0].feature, "COUNTRY");
+  EXPECT_TRUE(LookupPlace("Nowhereville Qqq").empty());
+}
+
+TEST(Actors, MergesAcrossArticlesAndGeocodes) {
+  std::vector<Article> articles(2);
+  articles[0].index = 0;
+  articles[0].text = "Shelling hit Kharkiv. Kharkiv's mayor spoke.";
+  articles[1].index = 1;
+  articles[1].text = "In Kharkov, residents sheltered.";
+  std::vector<Mention> mentions = {{0, {13, 20}, EntityType::kLocation},
+                                   {0, {22, 31}, EntityType::kLocation},
+                                   {1, {3, 10}, EntityType::kLocation}};
+  Actors actors = ResolveActors(articles, mentions);
+  ASSERT_EQ(actors.actors.size(), 1u);
+  const Actor& a = actors.actors[0];
+  EXPECT_EQ(a.mentions.size(), 3u);
+  EXPECT_EQ(a.articles, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(a.aliases.front(), "Kharkiv");
+  if (HaveGazetteer()) {
+    ASSERT_TRUE(a.place);
+    EXPECT_NEAR(a.place->latitude, 49.99, 0.1);
+    EXPECT_NEAR(a.place->longitude, 36.23, 0.1);
+    std::string geojson = PlacesToGeoJson(actors, articles);
+    EXPECT_NE(geojson.find("\"FeatureCollection\""), std::string::npos);
+    EXPECT_NE(geojson.find("706483"), std::string::npos);
+  }
+}
+
+TEST(Actors, OutOfRangeMentionsAreDropped) {
+  std::vector<Article> articles(1);
+  articles[0].text = "Short.";
+  std::vector<Mention> mentions = {{0, {3, 400}, EntityType::kPerson}, {7, {0, 2}, EntityType::kPerson}};
+  EXPECT_TRUE(ResolveActors(articles, mentions).actors.empty());
+}
+
+std::string SharedDir() {
+  const char* env = std::getenv("SITREP_SHARED_DIR");
+  return env && *env ? env : "";
+}
+
+TEST(Tagger, ShippedModelFindsEntities) {
+  auto model = NerModel::Default();
+  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin)";
+  std::string text = "Ukrainian President Volodymyr Zelensky met NATO officials in Brussels on "
+                     "Tuesday. The European Union promised more aid.";
+  auto mentions = (*model)->Tag(text);
+  auto has = [&](std::string_view surface, EntityType type) {
+    for (const Mention& m : mentions)
+      if (std::string_view(text).substr(m.span.begin, m.span.size()) == surface && m.type == type)
+        return true;
+    return false;
+  };
+  EXPECT_TRUE(has("Volodymyr Zelensky", EntityType::kPerson));
+  EXPECT_TRUE(has("NATO", EntityType::kOrganization));
+  EXPECT_TRUE(has("Brussels", EntityType::kLocation));
+  EXPECT_TRUE(has("European Union", EntityType::kOrganization));
+}
+
+TEST(Tagger, ConllTestScore) {
+  auto model = NerModel::Default();
+  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin)";
+  std::string shared = SharedDir();
+  std::string path = shared + "/data/ner-conll2003/test.txt";
+  if (shared.empty() || !std::filesystem::exists(path))
+    GTEST_SKIP() << "SITREP_SHARED_DIR/data/ner-conll2003 not available";
+  auto scores = EvaluateNer(**model, path);
+  ASSERT_TRUE(scores) << scores.error().ToString();
+  EXPECT_EQ(scores->overall.gold, 5648u);  // the CoNLL-2003 test set's entity count
+  EXPECT_GT(scores->overall.F1(), 85.0);
+}
+
+TEST(GoldSets, AliasesAndPlaces) {
+  std::string root = SITREP_SOURCE_DIR;
+  auto aliases = EvaluateAliases(root + "/tests/gold/aliases/mentions.tsv");
+  ASSERT_TRUE(aliases) << aliases.error().ToString();
+  EXPECT_GE(aliases->mentions, 100u);
+  EXPECT_GE(aliases->Precision(), 0.95);
+  EXPECT_GE(aliases->Recall(), 0.85);
+  if (!HaveGazetteer()) GTEST_SKIP() << "this build has no gazetteer";
+  auto places = EvaluatePlaces(root + "/tests/gold/places/places.tsv");
+  ASSERT_TRUE(places) << places.error().ToString();
+  EXPECT_GE(places->mentions, 60u);
+  EXPECT_GE(places->Accuracy(), 0.90);
+}
+
+TEST(GoldSets, BadFilesAreErrors) {
+  auto missing = EvaluateAliases("/nonexistent/gold.tsv");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  std::string path = std::string(SITREP_BINARY_DIR) + "/short_gold.tsv";
+  std::ofstream(path) << "doc\tentity\n";
+  auto short_rows = EvaluateAliases(path);
+  ASSERT_FALSE(short_rows);
+  EXPECT_EQ(short_rows.error().record, 1);
+  auto conll = entities::ReadConll(path);  // two columns: fine for CoNLL
+  EXPECT_TRUE(conll);
+}
+
+}  // namespace
+}  // namespace sitrep

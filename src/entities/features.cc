@@ -1,0 +1,253 @@
+#include "entities/features.h"
+
+#include <xxhash.h>
+
+namespace sitrep::entities {
+
+size_t StringHash::operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
+
+void LowerAscii(std::string_view in, std::string& out) {
+  out.assign(in);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+}
+
+std::string ShortShape(std::string_view word) {
+  std::string shape;
+  char last = 0;
+  for (unsigned char c : word) {
+    char k;
+    if (c >= 'A' && c <= 'Z') k = 'X';
+    else if (c >= 'a' && c <= 'z') k = 'x';
+    else if (c >= '0' && c <= '9') k = 'd';
+    else if (c >= 0x80) k = 'x';
+    else k = static_cast<char>(c);
+    if (k != last) shape.push_back(k);
+    last = k;
+  }
+  return shape;
+}
+
+namespace {
+
+// Template ids; the hash of a feature is XXH3(template byte + parts joined by 0x1f).
+enum Template : uint8_t {
+  kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix, kPrevWord, kNextWord, kPrev2Word, kNext2Word,
+  kPrevCur, kCurNext, kShapePrevCur, kShapeCurNext, kShape3, kCluster, kClusterPrev, kClusterNext,
+  kClusterPrev2, kClusterNext2, kLex, kLexPrev, kLexNext, kLexShape, kCapsLower, kFirstShape,
+  kLength, kHyphenParts, kPrevShapeWord, kNextShapeWord, kSentenceCaps, kHistSeen, kHistMajor,
+};
+
+class Hasher {
+ public:
+  uint64_t operator()(Template t, std::string_view a) {
+    buf_.clear();
+    buf_.push_back(static_cast<char>(t));
+    buf_.append(a);
+    return XXH3_64bits(buf_.data(), buf_.size());
+  }
+  uint64_t operator()(Template t, std::string_view a, std::string_view b) {
+    buf_.clear();
+    buf_.push_back(static_cast<char>(t));
+    buf_.append(a);
+    buf_.push_back('\x1f');
+    buf_.append(b);
+    return XXH3_64bits(buf_.data(), buf_.size());
+  }
+  uint64_t operator()(Template t, std::string_view a, std::string_view b, std::string_view c) {
+    buf_.clear();
+    buf_.push_back(static_cast<char>(t));
+    buf_.append(a);
+    buf_.push_back('\x1f');
+    buf_.append(b);
+    buf_.push_back('\x1f');
+    buf_.append(c);
+    return XXH3_64bits(buf_.data(), buf_.size());
+  }
+  uint64_t Int(Template t, uint32_t level, uint32_t value) {
+    uint64_t v = (static_cast<uint64_t>(t) << 56) | (static_cast<uint64_t>(level) << 40) | value;
+    return XXH3_64bits(&v, sizeof v);
+  }
+
+ private:
+  std::string buf_;
+};
+
+struct TokenInfo {
+  std::string lower;
+  std::string shape;
+  ClusterIds cluster{};  // 0 = unknown
+  uint16_t lex = 0;      // bit (type * 4 + position B/I/L/U)
+  uint8_t lex_types = 0;
+};
+
+bool IsAllCapsSentence(const std::vector<std::string_view>& tokens) {
+  int letters = 0;
+  for (std::string_view t : tokens)
+    for (char c : t) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') ++letters;
+    }
+  return letters >= 4;
+}
+
+}  // namespace
+
+namespace {
+bool Capitalised(std::string_view token) {
+  return token.size() >= 2 && token[0] >= 'A' && token[0] <= 'Z';
+}
+}  // namespace
+
+void DocumentHistory::Add(const std::vector<std::string_view>& tokens,
+                          const std::vector<int>& labels) {
+  for (size_t i = 0; i < tokens.size() && i < labels.size(); ++i) {
+    if (!Capitalised(tokens[i])) continue;
+    int type = labels[i] == 0 ? 4 : (labels[i] - 1) / 4;
+    auto it = counts.find(tokens[i]);
+    if (it == counts.end()) it = counts.emplace(std::string(tokens[i]), std::array<uint16_t, 5>{}).first;
+    if (it->second[type] < 0xFFFF) ++it->second[type];
+  }
+}
+
+void HistoryFeatures(const DocumentHistory& history, std::string_view token,
+                     std::vector<uint64_t>& out) {
+  if (!Capitalised(token)) return;
+  auto it = history.counts.find(token);
+  if (it == history.counts.end()) return;
+  thread_local Hasher hash;
+  int major = 0;
+  for (int t = 0; t < 5; ++t) {
+    if (it->second[t]) out.push_back(hash.Int(kHistSeen, t, 0));
+    if (it->second[t] > it->second[major]) major = t;
+  }
+  out.push_back(hash.Int(kHistMajor, major, 0));
+}
+
+std::vector<uint64_t> AllHistoryFeatures() {
+  Hasher hash;
+  std::vector<uint64_t> keys;
+  for (int t = 0; t < 5; ++t) {
+    keys.push_back(hash.Int(kHistSeen, t, 0));
+    keys.push_back(hash.Int(kHistMajor, t, 0));
+  }
+  return keys;
+}
+
+void ExtractFeatures(const FeatureResources& res, const std::vector<std::string_view>& tokens,
+                     SentenceFeatures& out, const DocumentHistory* history) {
+  thread_local std::vector<TokenInfo> info;
+  thread_local Hasher hash;
+  thread_local std::string key;
+  const size_t n = tokens.size();
+  info.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    TokenInfo& t = info[i];
+    LowerAscii(tokens[i], t.lower);
+    t.shape = ShortShape(tokens[i]);
+    t.cluster = {};
+    t.lex = 0;
+    t.lex_types = 0;
+    auto it = res.clusters.find(tokens[i]);
+    if (it == res.clusters.end()) it = res.clusters.find(t.lower);
+    if (it != res.clusters.end()) t.cluster = it->second;
+  }
+  // Lexicon: every span of up to lexicon_max_tokens tokens that is a known name.
+  if (!res.lexicon.empty()) {
+    for (size_t i = 0; i < n; ++i) {
+      key.clear();
+      for (size_t len = 1; len <= res.lexicon_max_tokens && i + len <= n; ++len) {
+        if (len > 1) key.push_back(' ');
+        key.append(info[i + len - 1].lower);
+        auto it = res.lexicon.find(key);
+        if (it == res.lexicon.end()) continue;
+        for (int type = 0; type < 4; ++type) {
+          if (!(it->second & (1u << type))) continue;
+          for (size_t j = i; j < i + len; ++j) {
+            int pos = len == 1 ? 3 : j == i ? 0 : j + 1 == i + len ? 2 : 1;
+            info[j].lex |= static_cast<uint16_t>(1u << (type * 4 + pos));
+            info[j].lex_types |= static_cast<uint8_t>(1u << type);
+          }
+        }
+      }
+    }
+  }
+  const bool caps = IsAllCapsSentence(tokens);
+  static const std::string kStart = "<s>", kEnd = "</s>";
+  auto lower_at = [&](ptrdiff_t j) -> std::string_view {
+    if (j < 0) return kStart;
+    if (j >= static_cast<ptrdiff_t>(n)) return kEnd;
+    return info[j].lower;
+  };
+  auto shape_at = [&](ptrdiff_t j) -> std::string_view {
+    if (j < 0) return kStart;
+    if (j >= static_cast<ptrdiff_t>(n)) return kEnd;
+    return info[j].shape;
+  };
+  auto cluster_at = [&](ptrdiff_t j, int level) -> uint32_t {
+    if (j < 0) return 0xFFFE;
+    if (j >= static_cast<ptrdiff_t>(n)) return 0xFFFD;
+    return info[j].cluster[level];
+  };
+  out.features.clear();
+  out.offsets.assign(1, 0);
+  auto& f = out.features;
+  for (size_t ui = 0; ui < n; ++ui) {
+    const ptrdiff_t i = static_cast<ptrdiff_t>(ui);
+    const TokenInfo& t = info[ui];
+    std::string_view w = tokens[ui];
+    f.push_back(hash(kBias, ""));
+    f.push_back(hash(kWord, w));
+    f.push_back(hash(kLower, t.lower));
+    f.push_back(hash(kShape, t.shape));
+    for (size_t k = 1; k <= 4 && k <= w.size(); ++k) {
+      f.push_back(hash.Int(kPrefix, static_cast<uint32_t>(k), 0) ^ hash(kPrefix, w.substr(0, k)));
+      f.push_back(hash.Int(kSuffix, static_cast<uint32_t>(k), 0) ^
+                  hash(kSuffix, w.substr(w.size() - k)));
+    }
+    f.push_back(hash.Int(kLength, std::min<uint32_t>(static_cast<uint32_t>(w.size()), 12), 0));
+    f.push_back(hash(kPrevWord, lower_at(i - 1)));
+    f.push_back(hash(kNextWord, lower_at(i + 1)));
+    f.push_back(hash(kPrev2Word, lower_at(i - 2)));
+    f.push_back(hash(kNext2Word, lower_at(i + 2)));
+    f.push_back(hash(kPrevCur, lower_at(i - 1), t.lower));
+    f.push_back(hash(kCurNext, t.lower, lower_at(i + 1)));
+    f.push_back(hash(kShapePrevCur, shape_at(i - 1), t.shape));
+    f.push_back(hash(kShapeCurNext, t.shape, shape_at(i + 1)));
+    f.push_back(hash(kShape3, shape_at(i - 1), t.shape, shape_at(i + 1)));
+    f.push_back(hash(kPrevShapeWord, lower_at(i - 1), t.shape));
+    f.push_back(hash(kNextShapeWord, t.shape, lower_at(i + 1)));
+    if (size_t dash = w.find('-'); dash != std::string_view::npos && dash > 0) {
+      f.push_back(hash(kHyphenParts, std::string_view(t.lower).substr(0, dash)));
+      f.push_back(hash(kHyphenParts, "-", std::string_view(t.lower).substr(dash + 1)));
+    }
+    for (int level = 0; level < kClusterLevels; ++level) {
+      f.push_back(hash.Int(kCluster, level, cluster_at(i, level)));
+      f.push_back(hash.Int(kClusterPrev, level, cluster_at(i - 1, level)));
+      f.push_back(hash.Int(kClusterNext, level, cluster_at(i + 1, level)));
+    }
+    f.push_back(hash.Int(kClusterPrev2, 1, cluster_at(i - 2, 1)));
+    f.push_back(hash.Int(kClusterNext2, 1, cluster_at(i + 2, 1)));
+    for (int bit = 0; bit < 16; ++bit) {
+      if (t.lex & (1u << bit)) {
+        f.push_back(hash.Int(kLex, bit, 0));
+        f.push_back(hash.Int(kLexShape, bit, 0) ^ hash(kLexShape, t.shape));
+      }
+    }
+    if (i > 0)
+      for (int type = 0; type < 4; ++type)
+        if (info[i - 1].lex_types & (1u << type)) f.push_back(hash.Int(kLexPrev, type, 0));
+    if (i + 1 < static_cast<ptrdiff_t>(n))
+      for (int type = 0; type < 4; ++type)
+        if (info[i + 1].lex_types & (1u << type)) f.push_back(hash.Int(kLexNext, type, 0));
+    if (caps) {
+      f.push_back(hash(kCapsLower, t.lower));
+      f.push_back(hash(kSentenceCaps, t.shape));
+    }
+    if (i == 0) f.push_back(hash(kFirstShape, t.shape));
+    if (history) HistoryFeatures(*history, w, f);
+    out.offsets.push_back(static_cast<uint32_t>(f.size()));
+  }
+}
+
+}  // namespace sitrep::entities

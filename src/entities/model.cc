@@ -1,0 +1,347 @@
+#include "entities/model.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <mutex>
+#include <sstream>
+
+#include "core/data.h"
+#include "entities/conll.h"
+
+
+namespace sitrep {
+namespace entities {
+
+const std::vector<std::string>& BilouLabelNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v{"O"};
+    for (const char* type : {"PER", "ORG", "LOC", "MISC"})
+      for (const char* pos : {"B-", "I-", "L-", "U-"}) v.push_back(std::string(pos) + type);
+    return v;
+  }();
+  return names;
+}
+
+void FeatureTable::Build(const std::vector<uint64_t>& keys) {
+  size_t capacity = 16;
+  while (capacity < keys.size() * 2) capacity *= 2;
+  keys_.assign(capacity, 0);
+  rows_.assign(capacity, 0);
+  shift_ = 64 - std::countr_zero(capacity);
+  for (size_t row = 0; row < keys.size(); ++row) {
+    uint64_t key = keys[row] == 0 ? 1 : keys[row];
+    size_t slot = (key * 0x9E3779B97F4A7C15ull) >> shift_;
+    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & (capacity - 1);
+    keys_[slot] = key;
+    rows_[slot] = static_cast<uint32_t>(row);
+  }
+}
+
+namespace {
+// Label index -> (position char, type) : 0 = O; 1 + type * 4 + {B,I,L,U}.
+int PosOf(int label) { return label == 0 ? -1 : (label - 1) % 4; }
+int TypeOfLabel(int label) { return label == 0 ? -1 : (label - 1) / 4; }
+}  // namespace
+
+bool AllowedTransition(int prev, int cur) {
+  bool prev_open = prev != kLabelCount && prev != 0 && (PosOf(prev) == 0 || PosOf(prev) == 1);
+  bool cur_continues = cur != 0 && (PosOf(cur) == 1 || PosOf(cur) == 2);
+  if (prev_open) return cur_continues && TypeOfLabel(cur) == TypeOfLabel(prev);
+  return !cur_continues;
+}
+
+void Viterbi(const std::vector<float>& scores, size_t n, const float* transitions,
+             std::vector<int>& labels) {
+  constexpr int L = kLabelCount;
+  constexpr float kNeg = -std::numeric_limits<float>::infinity();
+  static const std::vector<uint8_t> allowed = [] {
+    std::vector<uint8_t> a((L + 1) * L);
+    for (int p = 0; p <= L; ++p)
+      for (int c = 0; c < L; ++c) a[p * L + c] = AllowedTransition(p, c);
+    return a;
+  }();
+  labels.assign(n, 0);
+  if (n == 0) return;
+  thread_local std::vector<float> delta;
+  thread_local std::vector<int> back;
+  delta.assign(n * L, kNeg);
+  back.assign(n * L, 0);
+  for (int c = 0; c < L; ++c)
+    if (allowed[L * L + c]) delta[c] = scores[c] + transitions[L * L + c];
+  for (size_t i = 1; i < n; ++i) {
+    for (int c = 0; c < L; ++c) {
+      float best = kNeg;
+      int arg = 0;
+      for (int p = 0; p < L; ++p) {
+        if (!allowed[p * L + c]) continue;
+        float v = delta[(i - 1) * L + p] + transitions[p * L + c];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      delta[i * L + c] = best + scores[i * L + c];
+      back[i * L + c] = arg;
+    }
+  }
+  float best = kNeg;
+  int arg = 0;
+  for (int c = 0; c < L; ++c) {
+    bool can_end = c == 0 || PosOf(c) == 2 || PosOf(c) == 3;
+    if (can_end && delta[(n - 1) * L + c] > best) {
+      best = delta[(n - 1) * L + c];
+      arg = c;
+    }
+  }
+  for (size_t i = n; i-- > 0;) {
+    labels[i] = arg;
+    arg = back[i * L + arg];
+  }
+}
+
+}  // namespace entities
+
+using entities::kLabelCount;
+
+void NerModel::Rep::Decode(const std::vector<std::string_view>& tokens, std::vector<int>& labels,
+                           const entities::DocumentHistory* history) const {
+  thread_local entities::SentenceFeatures features;
+  thread_local std::vector<float> scores;
+  entities::ExtractFeatures(resources, tokens, features, history);
+  const size_t n = features.size();
+  scores.assign(n * kLabelCount, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* s = &scores[i * kLabelCount];
+    for (uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k) {
+      int64_t row = table.Find(features.features[k]);
+      if (row < 0) continue;
+      const float* w = &weights[static_cast<size_t>(row) * kLabelCount];
+      for (int l = 0; l < kLabelCount; ++l) s[l] += w[l];
+    }
+  }
+  entities::Viterbi(scores, n, transitions.data(), labels);
+}
+
+namespace {
+
+template <typename T>
+void Put(std::string& out, T v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+void PutString(std::string& out, std::string_view s, bool wide) {
+  if (wide) Put<uint16_t>(out, static_cast<uint16_t>(s.size()));
+  else Put<uint8_t>(out, static_cast<uint8_t>(s.size()));
+  out.append(s);
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  template <typename T>
+  bool Get(T& v) {
+    if (pos_ + sizeof v > bytes_.size()) return false;
+    std::memcpy(&v, bytes_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+    return true;
+  }
+  bool GetString(std::string_view& s, bool wide) {
+    uint16_t len = 0;
+    if (wide) {
+      if (!Get(len)) return false;
+    } else {
+      uint8_t l8 = 0;
+      if (!Get(l8)) return false;
+      len = l8;
+    }
+    if (pos_ + len > bytes_.size()) return false;
+    s = bytes_.substr(pos_, len);
+    pos_ += len;
+    return true;
+  }
+  bool GetBlock(void* dst, size_t size) {
+    if (pos_ + size > bytes_.size() || size > bytes_.size()) return false;
+    std::memcpy(dst, bytes_.data() + pos_, size);
+    pos_ += size;
+    return true;
+  }
+  size_t pos() const { return pos_; }
+
+ private:
+  std::string_view bytes_;
+  size_t pos_ = 0;
+};
+
+constexpr std::string_view kMagic = "SRNER001";
+
+}  // namespace
+
+std::string NerModel::Rep::Serialize() const {
+  std::string out(kMagic);
+  const auto& names = entities::BilouLabelNames();
+  Put<uint32_t>(out, static_cast<uint32_t>(names.size()));
+  for (const auto& name : names) PutString(out, name, false);
+  // Sorted so the file is byte-for-byte reproducible.
+  std::vector<std::pair<std::string_view, entities::ClusterIds>> clusters(
+      resources.clusters.begin(), resources.clusters.end());
+  std::sort(clusters.begin(), clusters.end());
+  Put<uint32_t>(out, static_cast<uint32_t>(clusters.size()));
+  for (const auto& [word, ids] : clusters) {
+    PutString(out, word, true);
+    for (uint16_t id : ids) Put<uint16_t>(out, id);
+  }
+  std::vector<std::pair<std::string_view, uint8_t>> lexicon(resources.lexicon.begin(),
+                                                             resources.lexicon.end());
+  std::sort(lexicon.begin(), lexicon.end());
+  Put<uint32_t>(out, static_cast<uint32_t>(lexicon.size()));
+  for (const auto& [name, mask] : lexicon) {
+    PutString(out, name, true);
+    Put<uint8_t>(out, mask);
+  }
+  Put<uint32_t>(out, resources.lexicon_max_tokens);
+  Put<uint64_t>(out, keys.size());
+  float max_abs = 0;
+  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
+  float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  Put<float>(out, scale);
+  out.append(reinterpret_cast<const char*>(keys.data()), keys.size() * sizeof(uint64_t));
+  std::vector<int16_t> q(weights.size());
+  for (size_t i = 0; i < weights.size(); ++i)
+    q[i] = static_cast<int16_t>(std::lround(weights[i] / scale));
+  out.append(reinterpret_cast<const char*>(q.data()), q.size() * sizeof(int16_t));
+  out.append(reinterpret_cast<const char*>(transitions.data()),
+             transitions.size() * sizeof(float));
+  return out;
+}
+
+Result<std::unique_ptr<NerModel::Rep>> NerModel::Rep::Parse(std::string_view bytes,
+                                                            const std::string& source) {
+  auto fail = [&](size_t offset, std::string message) {
+    Error e;
+    e.code = ErrorCode::kMalformed;
+    e.source = source;
+    e.offset = static_cast<int64_t>(offset);
+    e.message = std::move(message);
+    e.hint = "rebuild the model with `sitrep train-ner` (see docs/entities.md)";
+    return tl::unexpected<Error>(std::move(e));
+  };
+  if (bytes.substr(0, kMagic.size()) != kMagic) return fail(0, "not a sitrep NER model (magic)");
+  Reader r(bytes.substr(kMagic.size()));
+  auto rep = std::make_unique<Rep>();
+  uint32_t label_count = 0;
+  if (!r.Get(label_count) || label_count != kLabelCount)
+    return fail(kMagic.size(), "unexpected label count");
+  for (uint32_t i = 0; i < label_count; ++i) {
+    std::string_view name;
+    if (!r.GetString(name, false) || name != entities::BilouLabelNames()[i])
+      return fail(kMagic.size() + r.pos(), "unexpected label list");
+  }
+  uint32_t cluster_count = 0;
+  if (!r.Get(cluster_count)) return fail(kMagic.size() + r.pos(), "truncated cluster table");
+  rep->resources.clusters.reserve(cluster_count);
+  for (uint32_t i = 0; i < cluster_count; ++i) {
+    std::string_view word;
+    entities::ClusterIds ids{};
+    if (!r.GetString(word, true)) return fail(kMagic.size() + r.pos(), "truncated cluster table");
+    for (auto& id : ids)
+      if (!r.Get(id)) return fail(kMagic.size() + r.pos(), "truncated cluster table");
+    rep->resources.clusters.emplace(std::string(word), ids);
+  }
+  uint32_t lexicon_count = 0;
+  if (!r.Get(lexicon_count)) return fail(kMagic.size() + r.pos(), "truncated lexicon");
+  rep->resources.lexicon.reserve(lexicon_count);
+  for (uint32_t i = 0; i < lexicon_count; ++i) {
+    std::string_view name;
+    uint8_t mask = 0;
+    if (!r.GetString(name, true) || !r.Get(mask))
+      return fail(kMagic.size() + r.pos(), "truncated lexicon");
+    rep->resources.lexicon.emplace(std::string(name), mask);
+  }
+  uint64_t feature_count = 0;
+  float scale = 0;
+  if (!r.Get(rep->resources.lexicon_max_tokens) || !r.Get(feature_count) || !r.Get(scale) ||
+      feature_count > bytes.size() / 8)
+    return fail(kMagic.size() + r.pos(), "truncated feature table");
+  rep->keys.resize(feature_count);
+  if (!r.GetBlock(rep->keys.data(), feature_count * sizeof(uint64_t)))
+    return fail(kMagic.size() + r.pos(), "truncated feature keys");
+  std::vector<int16_t> q(feature_count * kLabelCount);
+  if (!r.GetBlock(q.data(), q.size() * sizeof(int16_t)))
+    return fail(kMagic.size() + r.pos(), "truncated weights");
+  rep->weights.resize(q.size());
+  for (size_t i = 0; i < q.size(); ++i) rep->weights[i] = q[i] * scale;
+  rep->transitions.resize((kLabelCount + 1) * kLabelCount);
+  if (!r.GetBlock(rep->transitions.data(), rep->transitions.size() * sizeof(float)))
+    return fail(kMagic.size() + r.pos(), "truncated transitions");
+  rep->table.Build(rep->keys);
+  return rep;
+}
+
+NerModel::NerModel(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+NerModel::~NerModel() = default;
+NerModel::NerModel(NerModel&&) noexcept = default;
+NerModel& NerModel::operator=(NerModel&&) noexcept = default;
+
+Result<NerModel> NerModel::FromBytes(std::string_view bytes, const std::string& source) {
+  auto rep = Rep::Parse(bytes, source);
+  if (!rep) return tl::unexpected<Error>(rep.error());
+  return NerModel(std::move(*rep));
+}
+
+Result<NerModel> NerModel::LoadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kNotFound, path, "cannot open the NER model file",
+                            "train one with `sitrep train-ner`");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return FromBytes(buffer.str(), path);
+}
+
+Result<std::shared_ptr<const NerModel>> NerModel::Default() {
+  static std::once_flag once;
+  static Result<std::shared_ptr<const NerModel>> model =
+      MakeError(ErrorCode::kNotFound, "data/ner/ner-model.bin", "this build has no NER model",
+                "run `sitrep train-ner` (docs/entities.md) and rebuild");
+  std::call_once(once, [] {
+    std::string_view bytes = EmbeddedData("ner-model.bin");
+    if (bytes.empty()) return;
+    auto loaded = FromBytes(bytes, "data/ner/ner-model.bin (embedded)");
+    if (loaded) model = std::make_shared<const NerModel>(std::move(*loaded));
+    else model = tl::unexpected<Error>(loaded.error());
+  });
+  return model;
+}
+
+std::vector<std::string> NerModel::TagTokens(const std::vector<std::string>& tokens) const {
+  std::vector<std::string_view> views(tokens.begin(), tokens.end());
+  std::vector<int> labels;
+  rep_->Decode(views, labels);
+  std::vector<std::string> out;
+  out.reserve(labels.size());
+  for (int l : labels) out.push_back(entities::BilouToBio(entities::BilouLabelNames()[l]));
+  return out;
+}
+
+}  // namespace sitrep
+
+namespace sitrep {
+
+std::vector<std::vector<std::string>> NerModel::TagDocument(
+    const std::vector<std::vector<std::string>>& sentences) const {
+  std::vector<std::vector<std::string>> out;
+  entities::DocumentHistory history;
+  std::vector<int> labels;
+  for (const auto& tokens : sentences) {
+    std::vector<std::string_view> views(tokens.begin(), tokens.end());
+    rep_->Decode(views, labels, &history);
+    history.Add(views, labels);
+    auto& row = out.emplace_back();
+    for (int l : labels) row.push_back(entities::BilouToBio(entities::BilouLabelNames()[l]));
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,72 @@
+// The NER model's internals: labels, feature table, weights, Viterbi decoding and the file
+// format (little-endian):
+//   "SRNER001" | u32 labels, each u8 length + bytes | u32 cluster words, each u16 length +
+//   bytes + 3 x u16 ids | u32 lexicon entries, each u16 length + bytes + u8 type mask |
+//   u32 lexicon max tokens | u64 features | f32 scale | u64 keys[features] |
+//   i16 weights[features x labels] (x scale) | f32 transitions[(labels + 1) x labels]
+// Row `labels` of the transitions is the sentence start.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/features.h"
+#include "sitrep/entities.h"
+
+namespace sitrep::entities {
+
+// O, then B/I/L/U for PER, ORG, LOC, MISC.
+const std::vector<std::string>& BilouLabelNames();
+inline constexpr int kLabelCount = 17;
+
+// Open-addressing map from feature hash to weight row.
+class FeatureTable {
+ public:
+  void Build(const std::vector<uint64_t>& keys);  // row of keys[i] = i
+  int64_t Find(uint64_t key) const {
+    if (keys_.empty()) return -1;
+    if (key == 0) key = 1;
+    size_t mask = keys_.size() - 1;
+    for (size_t slot = (key * 0x9E3779B97F4A7C15ull) >> shift_;; slot = (slot + 1) & mask) {
+      if (keys_[slot] == key) return rows_[slot];
+      if (keys_[slot] == 0) return -1;
+    }
+  }
+
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> rows_;
+  int shift_ = 64;
+};
+
+// Constrained first-order Viterbi: scores[i * L + l] are emission scores, transitions as in
+// the file. Writes the best valid BILOU label index per token.
+void Viterbi(const std::vector<float>& scores, size_t n, const float* transitions,
+             std::vector<int>& labels);
+
+// True when label `cur` may follow `prev` (prev = kLabelCount for the sentence start).
+bool AllowedTransition(int prev, int cur);
+
+}  // namespace sitrep::entities
+
+namespace sitrep {
+
+struct NerModel::Rep {
+  entities::FeatureResources resources;
+  std::vector<uint64_t> keys;
+  entities::FeatureTable table;
+  std::vector<float> weights;        // keys.size() x kLabelCount
+  std::vector<float> transitions;    // (kLabelCount + 1) x kLabelCount
+
+  // Best label index per token of one sentence.
+  // history (may be null) is what was said earlier in the document; the caller adds this
+  // sentence's labels to it afterwards.
+  void Decode(const std::vector<std::string_view>& tokens, std::vector<int>& labels,
+              const entities::DocumentHistory* history = nullptr) const;
+  std::string Serialize() const;
+  static Result<std::unique_ptr<Rep>> Parse(std::string_view bytes, const std::string& source);
+};
+
+}  // namespace sitrep

@@ -1,0 +1,368 @@
+// TrainNer / EvaluateNer: the structured averaged perceptron (Collins 2002) over BILOU labels.
+//
+// Features are hashed once per training sentence and mapped to weight rows (features seen fewer
+// than min_feature_count times in train are dropped), so an epoch is only Viterbi + updates.
+// The epoch count is picked on valid.txt; the averaged weights of the best epoch are written.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "entities/clusters.h"
+#include "entities/conll.h"
+#include "entities/gazetteer.h"
+#include "entities/model.h"
+#include "entities/tagger.h"
+
+namespace sitrep {
+namespace {
+
+using entities::kLabelCount;
+
+struct RowSentence {
+  std::vector<std::string_view> tokens;
+  uint32_t document = 0;
+  std::vector<uint32_t> rows;     // weight rows of the features, token by token
+  std::vector<uint32_t> offsets;  // rows[offsets[i] .. offsets[i+1]) belong to token i
+  std::vector<int> gold;          // BILOU label indexes
+  std::vector<std::string> gold_tags;  // as in the file, for conlleval scoring
+};
+
+int LabelIndex(const std::string& name) {
+  const auto& names = entities::BilouLabelNames();
+  auto it = std::find(names.begin(), names.end(), name);
+  return it == names.end() ? 0 : static_cast<int>(it - names.begin());
+}
+
+std::vector<int> GoldLabels(const std::vector<std::string>& tags) {
+  auto bilou = entities::BilouLabels(entities::ChunksOf(tags), tags.size());
+  std::vector<int> out;
+  for (const auto& b : bilou) out.push_back(LabelIndex(b));
+  return out;
+}
+
+// Feeds the tokens of cluster JSONL (documents[].text or text) or plain-text files.
+Result<uint64_t> AddUnlabelled(const std::string& path, entities::ClusterBuilder& builder) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kNotFound, path, "cannot open the unlabelled text file");
+  auto add_text = [&](std::string_view text) {
+    std::vector<Span> tokens = NerTokenize(text);
+    std::vector<std::string_view> words;
+    for (auto [first, last] : entities::GroupSentences(text, tokens)) {
+      words.clear();
+      for (size_t i = first; i < last; ++i)
+        words.push_back(text.substr(tokens[i].begin, tokens[i].size()));
+      builder.AddSentence(words);
+    }
+  };
+  bool jsonl = path.size() > 6 && path.substr(path.size() - 6) == ".jsonl";
+  std::string line;
+  uint64_t documents = 0;
+  simdjson::ondemand::parser parser;
+  while (std::getline(in, line)) {
+    if (!jsonl) {
+      add_text(line);
+      continue;
+    }
+    simdjson::padded_string padded(line);
+    simdjson::ondemand::document doc;
+    if (parser.iterate(padded).get(doc)) continue;  // a bad line costs that line only
+    simdjson::ondemand::object obj;
+    if (doc.get_object().get(obj)) continue;
+    for (auto field : obj) {
+      std::string_view key;
+      if (field.unescaped_key().get(key)) break;
+      if (key == "text") {
+        std::string_view text;
+        if (!field.value().get_string().get(text)) add_text(text), ++documents;
+      } else if (key == "documents") {
+        simdjson::ondemand::array docs;
+        if (field.value().get_array().get(docs)) continue;
+        for (auto d : docs) {
+          simdjson::ondemand::object dobj;
+          if (d.get_object().get(dobj)) continue;
+          std::string_view text;
+          if (!dobj["text"].get_string().get(text)) add_text(text), ++documents;
+        }
+      }
+    }
+  }
+  return documents;
+}
+
+// Emission scores from weight rows, then constrained Viterbi.
+void DecodeRows(const RowSentence& s, const float* weights, const float* transitions,
+                std::vector<float>& scores, std::vector<int>& labels) {
+  size_t n = s.gold.size();
+  scores.assign(n * kLabelCount, 0.0f);
+  for (size_t i = 0; i < n; ++i)
+    for (uint32_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) {
+      const float* w = weights + static_cast<size_t>(s.rows[k]) * kLabelCount;
+      for (int l = 0; l < kLabelCount; ++l) scores[i * kLabelCount + l] += w[l];
+    }
+  entities::Viterbi(scores, n, transitions, labels);
+}
+
+// The sentence's rows plus the document-history features of each token.
+void WithHistory(const RowSentence& s, const entities::DocumentHistory& history,
+                 const entities::FeatureTable& table, RowSentence& out) {
+  thread_local std::vector<uint64_t> keys;
+  out.rows.clear();
+  out.offsets.assign(1, 0);
+  for (size_t t = 0; t < s.gold.size(); ++t) {
+    out.rows.insert(out.rows.end(), s.rows.begin() + s.offsets[t], s.rows.begin() + s.offsets[t + 1]);
+    keys.clear();
+    entities::HistoryFeatures(history, s.tokens[t], keys);
+    for (uint64_t k : keys)
+      if (int64_t row = table.Find(k); row >= 0) out.rows.push_back(static_cast<uint32_t>(row));
+    out.offsets.push_back(static_cast<uint32_t>(out.rows.size()));
+  }
+  out.gold = s.gold;
+  out.tokens = s.tokens;
+}
+
+double ScoreRows(const std::vector<RowSentence>& data, const std::vector<float>& weights,
+                 const std::vector<float>& transitions, const entities::FeatureTable& table) {
+  NerScores scores;
+  std::vector<float> buffer;
+  std::vector<int> labels;
+  std::vector<std::string> predicted;
+  entities::DocumentHistory history;
+  RowSentence full;
+  for (size_t i = 0; i < data.size(); ++i) {
+    const RowSentence& s = data[i];
+    if (i == 0 || s.document != data[i - 1].document) history.Clear();
+    WithHistory(s, history, table, full);
+    DecodeRows(full, weights.data(), transitions.data(), buffer, labels);
+    history.Add(s.tokens, labels);
+    predicted.clear();
+    for (int l : labels) predicted.push_back(entities::BilouToBio(entities::BilouLabelNames()[l]));
+    entities::AddToScores(s.gold_tags, predicted, scores);
+  }
+  return scores.overall.F1();
+}
+
+}  // namespace
+
+Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
+  NerTrainReport report;
+  auto train = entities::ReadConll(options.train_path);
+  if (!train) return tl::unexpected<Error>(train.error());
+  auto valid = entities::ReadConll(options.valid_path);
+  if (!valid) return tl::unexpected<Error>(valid.error());
+  auto started = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+
+  // 1. Word clusters from train + valid tokens and the unlabelled text.
+  NerModel::Rep rep;
+  entities::ClusterBuilder clusters;
+  for (const auto* set : {&*train, &*valid})
+    for (const auto& s : *set) {
+      std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
+      clusters.AddSentence(words);
+    }
+  for (const auto& path : options.unlabelled_paths) {
+    auto added = AddUnlabelled(path, clusters);
+    if (!added) return tl::unexpected<Error>(added.error());
+  }
+  report.unlabelled_tokens = clusters.tokens();
+  entities::ClusterOptions cluster_options;
+  cluster_options.clusters = options.cluster_count;
+  cluster_options.seed = options.seed;
+  rep.resources.clusters = clusters.Build(cluster_options);
+  report.log.push_back(fmt::format("clusters: {} words from {} tokens ({:.1f} s)",
+                                   rep.resources.clusters.size(), clusters.tokens(), elapsed()));
+
+  // 2. Name lexicon: GeoNames/ISO place names and data/ner/*.txt lists.
+  entities::AddPlaceNamesToLexicon(rep.resources.lexicon);
+  entities::AddListsToLexicon(rep.resources.lexicon);
+  report.log.push_back(fmt::format("lexicon: {} names", rep.resources.lexicon.size()));
+
+  // 3. Features -> rows.
+  std::unordered_map<uint64_t, uint32_t> counts;
+  std::vector<entities::SentenceFeatures> train_features(train->size());
+  for (size_t i = 0; i < train->size(); ++i) {
+    std::vector<std::string_view> words((*train)[i].tokens.begin(), (*train)[i].tokens.end());
+    entities::ExtractFeatures(rep.resources, words, train_features[i]);
+    for (uint64_t f : train_features[i].features) ++counts[f];
+  }
+  std::vector<uint64_t> keys = entities::AllHistoryFeatures();
+  for (const auto& [key, count] : counts)
+    if (count >= options.min_feature_count) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  counts.clear();
+  entities::FeatureTable table;
+  table.Build(keys);
+  auto to_rows = [&](const entities::ConllSentence& s, const entities::SentenceFeatures& f) {
+    RowSentence r;
+    r.offsets.push_back(0);
+    for (size_t t = 0; t < f.size(); ++t) {
+      for (uint32_t k = f.offsets[t]; k < f.offsets[t + 1]; ++k) {
+        int64_t row = table.Find(f.features[k]);
+        if (row >= 0) r.rows.push_back(static_cast<uint32_t>(row));
+      }
+      r.offsets.push_back(static_cast<uint32_t>(r.rows.size()));
+    }
+    r.gold = GoldLabels(s.tags);
+    r.gold_tags = s.tags;
+    r.tokens.assign(s.tokens.begin(), s.tokens.end());
+    r.document = s.document;
+    return r;
+  };
+  std::vector<RowSentence> train_rows, valid_rows;
+  for (size_t i = 0; i < train->size(); ++i)
+    train_rows.push_back(to_rows((*train)[i], train_features[i]));
+  train_features.clear();
+  train_features.shrink_to_fit();
+  entities::SentenceFeatures scratch;
+  for (const auto& s : *valid) {
+    std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
+    entities::ExtractFeatures(rep.resources, words, scratch);
+    valid_rows.push_back(to_rows(s, scratch));
+  }
+  report.features = keys.size();
+  report.log.push_back(fmt::format("features: {} kept, {} train documents ({:.1f} s)", keys.size(),
+                                   train_rows.empty() ? 0 : train_rows.back().document + 1, elapsed()));
+
+  // 4. Perceptron epochs with lazy averaging: avg = w - u / c.
+  const size_t weight_count = keys.size() * kLabelCount;
+  const size_t trans_count = (kLabelCount + 1) * kLabelCount;
+  std::vector<double> w(weight_count, 0.0), u(weight_count, 0.0);
+  std::vector<double> tw(trans_count, 0.0), tu(trans_count, 0.0);
+  std::vector<float> wf(weight_count, 0.0f), tf(trans_count, 0.0f);
+  std::vector<float> best_w, best_t;
+  double best_f1 = -1;
+  uint32_t best_epoch = 0;
+  double c = 1;
+  // Documents are shuffled; sentences keep their order inside a document (history features).
+  std::vector<std::pair<size_t, size_t>> documents;  // [first, last) sentence ranges
+  for (size_t i = 0; i < train_rows.size(); ++i) {
+    if (i == 0 || train_rows[i].document != train_rows[i - 1].document) documents.emplace_back(i, i);
+    documents.back().second = i + 1;
+  }
+  std::vector<size_t> order(documents.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  entities::DocumentHistory history;
+  RowSentence full;
+  std::mt19937_64 rng(options.seed);
+  std::vector<float> buffer;
+  std::vector<int> predicted;
+  for (uint32_t epoch = 1; epoch <= options.max_epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    uint64_t mistakes = 0;
+    for (size_t d : order) {
+      history.Clear();
+      for (size_t index = documents[d].first; index < documents[d].second; ++index) {
+        WithHistory(train_rows[index], history, table, full);
+        const RowSentence& s = full;
+        DecodeRows(s, wf.data(), tf.data(), buffer, predicted);
+        history.Add(s.tokens, predicted);
+        const size_t n = s.gold.size();
+        for (size_t t = 0; t < n; ++t) {
+          int g = s.gold[t], p = predicted[t];
+          int gp = t ? s.gold[t - 1] : kLabelCount, pp = t ? predicted[t - 1] : kLabelCount;
+          if (g != p) {
+            ++mistakes;
+            for (uint32_t k = s.offsets[t]; k < s.offsets[t + 1]; ++k) {
+              size_t base = static_cast<size_t>(s.rows[k]) * kLabelCount;
+              w[base + g] += 1;
+              u[base + g] += c;
+              w[base + p] -= 1;
+              u[base + p] -= c;
+              wf[base + g] = static_cast<float>(w[base + g]);
+              wf[base + p] = static_cast<float>(w[base + p]);
+            }
+          }
+          if (g != p || gp != pp) {
+            size_t gi = static_cast<size_t>(gp) * kLabelCount + g;
+            size_t pi = static_cast<size_t>(pp) * kLabelCount + p;
+            tw[gi] += 1;
+            tu[gi] += c;
+            tw[pi] -= 1;
+            tu[pi] -= c;
+            tf[gi] = static_cast<float>(tw[gi]);
+            tf[pi] = static_cast<float>(tw[pi]);
+          }
+        }
+        c += 1;
+      }
+    }
+    std::vector<float> avg_w(weight_count), avg_t(trans_count);
+    for (size_t i = 0; i < weight_count; ++i) avg_w[i] = static_cast<float>(w[i] - u[i] / c);
+    for (size_t i = 0; i < trans_count; ++i) avg_t[i] = static_cast<float>(tw[i] - tu[i] / c);
+    double f1 = ScoreRows(valid_rows, avg_w, avg_t, table);
+    report.log.push_back(fmt::format("epoch {:2}: {} token errors, valid F1 {:.2f} ({:.1f} s)",
+                                     epoch, mistakes, f1, elapsed()));
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best_epoch = epoch;
+      best_w = std::move(avg_w);
+      best_t = std::move(avg_t);
+    } else if (epoch >= best_epoch + 3) {
+      break;  // three epochs without improvement on valid
+    }
+  }
+  report.epochs = best_epoch;
+  report.valid_f1 = best_f1;
+
+  // 5. Drop rows whose weights all round to zero, then write.
+  float max_abs = 0;
+  for (float v : best_w) max_abs = std::max(max_abs, std::fabs(v));
+  float threshold = max_abs / 32767.0f;
+  for (size_t row = 0; row < keys.size(); ++row) {
+    bool any = false;
+    for (int l = 0; l < kLabelCount; ++l)
+      any |= std::fabs(best_w[row * kLabelCount + l]) >= threshold;
+    if (!any) continue;
+    rep.keys.push_back(keys[row]);
+    rep.weights.insert(rep.weights.end(), best_w.begin() + row * kLabelCount,
+                       best_w.begin() + (row + 1) * kLabelCount);
+  }
+  rep.transitions = best_t;
+  std::string bytes = rep.Serialize();
+  std::ofstream out(options.output_path, std::ios::binary);
+  if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    return MakeError(ErrorCode::kUnreadable, options.output_path, "cannot write the model file");
+  report.model_bytes = bytes.size();
+  return report;
+}
+
+Result<NerScores> EvaluateNer(const NerModel& model, const std::string& conll_path) {
+  auto data = entities::ReadConll(conll_path);
+  if (!data) return tl::unexpected<Error>(data.error());
+  NerScores scores;
+  uint64_t correct_tokens = 0;
+  std::vector<std::vector<std::string>> document;
+  std::vector<std::vector<std::string>> predictions;
+  size_t first = 0;  // the current document's first sentence
+  for (size_t i = 0; i < data->size(); ++i) {
+    const auto& s = (*data)[i];
+    if (i == 0 || s.document != (*data)[i - 1].document) {
+      first = i;
+      document.clear();
+      for (size_t j = i; j < data->size() && (*data)[j].document == s.document; ++j)
+        document.push_back((*data)[j].tokens);
+      predictions = model.TagDocument(document);
+    }
+    const std::vector<std::string>& predicted = predictions[i - first];
+    // Token accuracy on entity type (IOB prefixes differ between IOB1 and IOB2).
+    for (size_t k = 0; k < predicted.size(); ++k) {
+      std::string_view g = s.tags[k], p = predicted[k];
+      std::string_view gt = g.size() > 2 ? g.substr(2) : g, pt = p.size() > 2 ? p.substr(2) : p;
+      correct_tokens += gt == pt;
+    }
+    entities::AddToScores(s.tags, predicted, scores);
+  }
+  entities::FinishScores(scores, correct_tokens);
+  return scores;
+}
+
+}  // namespace sitrep
