@@ -26,7 +26,7 @@
 namespace sitrep {
 
 struct SignOptions {
-  uint32_t max_body_bytes = 3000;   // the lead is read, the rest ignored (0 = whole body)
+  uint32_t max_body_bytes = 0;      // only the lead is read when set (0 = whole body)
   float title_weight = 2.0f;        // a title term counts this many times
   float entity_weight = 1.0f;       // weight of one capitalised-name feature occurrence
   bool use_entities = true;
@@ -54,13 +54,21 @@ std::string EncodeSignature(const ArticleSignature& signature);
 Result<ArticleSignature> DecodeSignature(std::string_view bytes);
 
 struct ClusterOptions {
-  double join_threshold = 0.20;     // cosine to an event's centroid needed to join it
-  double stale_penalty = 0.10;      // added to join_threshold when the event was idle too long
-  uint32_t window_days = 30;        // idle this long (by publication date) = stale
+  double join_threshold = 0.07;     // cosine to an event's centroid needed to join it
+  uint32_t window_days = 30;        // idle longer than this (by publication date) = stale
+  double stale_penalty = 0.05;      // added to join_threshold per window of idleness
+  double max_stale_penalty = 0.30;  // at most this much
+  uint32_t warmup_articles = 1000;  // document frequencies are unreliable over the first ones:
+  double warmup_penalty = 0.20;     // added to join_threshold at the start, fading to 0
+  double idf_power = 1.0;           // IDF exponent (> 1 mutes common words further)
   bool merge = true;                // merge events whose centroids are alike
   double merge_threshold = 0.50;    // centroid cosine at or above: one story
-  uint32_t doc_terms = 60;          // an article vector keeps its top terms
-  uint32_t centroid_terms = 300;    // a centroid keeps its top terms
+  double absorb_threshold = 0.35;   // the same for a fragment (<= 1/10 the other's size)
+  uint32_t merge_every = 256;       // articles between two merge passes over the open events
+  double max_df_ratio = 1.0;        // terms in a larger share of the articles so far are ignored
+  uint32_t doc_terms = 200;         // an article vector keeps its top terms
+  uint32_t centroid_terms = 1000;   // a centroid keeps its top terms
+  uint32_t candidate_terms = 32;    // an article's heaviest terms look up candidate events
   uint32_t max_candidates = 30;     // events scored exactly per article (by shared terms)
   uint32_t max_open_events = 20000; // more open events: the longest idle are closed
   uint64_t max_vocabulary = 4000000;  // document-frequency table cap (rare terms pruned)
@@ -72,11 +80,16 @@ struct ClusterOptions {
 ClusterOptions BaselineClusterOptions();
 SignOptions BaselineSignOptions();
 
+struct EventMerge {
+  uint64_t from = 0;                // this event's articles now belong to
+  uint64_t into = 0;                // this one (ids of merged events are never reused)
+};
+
 struct Assignment {
   uint64_t event = 0;               // the event the article now belongs to (ids start at 1)
   double similarity = 0;            // cosine to that event's centroid (0 for a new event)
   bool new_event = false;
-  std::vector<uint64_t> merged;     // events merged into `event` because of this article
+  std::vector<EventMerge> merges;   // merges made while adding this article, in order
 };
 
 struct EventInfo {
@@ -154,6 +167,6 @@ struct ClusterEvalReport {
 // Clusters the stream with `sign`/`options` and with the TF-IDF single-pass baseline, and scores
 // both against gold.
 ClusterEvalReport EvaluateClustering(const LabelledStream& stream, const SignOptions& sign,
-                                     const ClusterOptions& options);
+                                     const ClusterOptions& options, bool run_baseline = true);
 
 }  // namespace sitrep

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -16,17 +17,41 @@ using SparseVector = std::vector<std::pair<uint64_t, float>>;
 
 struct EventState {
   uint64_t id = 0;
-  std::unordered_map<uint64_t, float> centroid;  // sum of member unit vectors (truncated)
-  double norm2 = 0;
+  // Sum of the members' unit term-frequency vectors (truncated). IDF is applied when compared,
+  // with the IDF of that moment: weights fixed at join time would freeze the poor IDF of a
+  // stream's first articles into its first events and make them absorb everything.
+  std::unordered_map<uint64_t, float> centroid;
+  double norm2 = 0;          // squared norm of centroid (.) idf, cached
+  uint64_t norm_docs = 0;    // stream position the cache was computed at; 0 = stale
   uint32_t size = 0;
   std::optional<int64_t> first_day, last_day;
   uint64_t last_seq = 0;  // stream position of its latest article
   std::string label;
   bool open = true;
   uint64_t merged_into = 0;  // 0 = alive
+  bool changed = true;       // since the last merge pass
 };
 
-constexpr uint32_t kStateVersion = 1;
+constexpr uint32_t kStateVersion = 2;
+constexpr uint64_t kNormRefreshDocs = 512;
+constexpr uint64_t kMinDocsForMaxDf = 50;  // IDF drifts slowly: refresh cached norms this often
+
+// Sums in fixed point, so that a total does not depend on hash-map iteration order (a resumed
+// clusterer must decide exactly like an uninterrupted one).
+class FixedSum {
+ public:
+  void Add(double x) { total_ += static_cast<int64_t>(std::llround(x * kScale)); }
+  double value() const { return static_cast<double>(total_) / kScale; }
+
+ private:
+  static constexpr double kScale = 1048576.0;
+  int64_t total_ = 0;
+};
+
+struct DocVector {
+  SparseVector query;  // tf-idf, unit length, top doc_terms
+  SparseVector mass;   // the same terms' log tf, unit length (what a centroid accumulates)
+};
 
 }  // namespace
 
@@ -48,28 +73,44 @@ struct EventClusterer::Rep {
   double Idf(uint64_t term) const {
     auto it = df.find(term);
     double f = it == df.end() ? 0 : it->second;
-    return std::log((static_cast<double>(docs) + 1.0) / (f + 1.0)) + 1.0;
+    // A term in a large share of the stream (a wire service's dateline, "said") says nothing
+    // about which event an article belongs to; left in, it glues unrelated articles together.
+    if (options.max_df_ratio < 1 && docs >= kMinDocsForMaxDf && f > options.max_df_ratio * static_cast<double>(docs)) return 0;
+    double idf = std::log((static_cast<double>(docs) + 1.0) / (f + 1.0)) + 1.0;
+    return options.idf_power == 1.0 ? idf : std::pow(idf, options.idf_power);
   }
 
-  SparseVector Vectorize(const ArticleSignature& signature) {
-    SparseVector v;
+  DocVector Vectorize(const ArticleSignature& signature) {
+    std::vector<std::tuple<float, uint64_t, float>> v;  // tf-idf, term, log tf
     v.reserve(signature.terms.size());
     for (const TermWeight& t : signature.terms) {
       if (t.count <= 0) continue;
-      v.emplace_back(t.term, static_cast<float>((1.0 + std::log(t.count)) * Idf(t.term)));
+      double tf = 1.0 + std::log(std::max(1.0f, t.count));
+      v.emplace_back(static_cast<float>(tf * Idf(t.term)), t.term, static_cast<float>(tf));
     }
+    auto by_weight = [](const auto& a, const auto& b) {
+      return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b)
+                                              : std::get<1>(a) < std::get<1>(b);
+    };
     if (v.size() > options.doc_terms) {
-      std::nth_element(v.begin(), v.begin() + options.doc_terms, v.end(),
-                       [](const auto& a, const auto& b) {
-                         return a.second != b.second ? a.second > b.second : a.first < b.first;
-                       });
+      std::nth_element(v.begin(), v.begin() + options.doc_terms, v.end(), by_weight);
       v.resize(options.doc_terms);
     }
-    double n2 = 0;
-    for (const auto& [term, w] : v) n2 += static_cast<double>(w) * w;
-    float inv = n2 > 0 ? static_cast<float>(1.0 / std::sqrt(n2)) : 0.0f;
-    for (auto& [term, w] : v) w *= inv;
-    return v;
+    double q2 = 0, m2 = 0;
+    for (const auto& [q, term, m] : v) {
+      q2 += static_cast<double>(q) * q;
+      m2 += static_cast<double>(m) * m;
+    }
+    DocVector out;
+    float qi = q2 > 0 ? static_cast<float>(1.0 / std::sqrt(q2)) : 0.0f;
+    float mi = m2 > 0 ? static_cast<float>(1.0 / std::sqrt(m2)) : 0.0f;
+    out.query.reserve(v.size());
+    out.mass.reserve(v.size());
+    for (const auto& [q, term, m] : v) {
+      out.query.emplace_back(term, q * qi);
+      out.mass.emplace_back(term, m * mi);
+    }
+    return out;
   }
 
   void CountDocument(const ArticleSignature& signature) {
@@ -83,60 +124,82 @@ struct EventClusterer::Rep {
     }
   }
 
-  static double Cosine(const SparseVector& doc, const EventState& e) {
-    if (e.norm2 <= 0) return 0;
-    double dot = 0;
-    for (const auto& [term, w] : doc) {
-      auto it = e.centroid.find(term);
-      if (it != e.centroid.end()) dot += static_cast<double>(w) * it->second;
+  double Norm(EventState& e) {
+    if (e.norm_docs == 0 || docs - e.norm_docs >= kNormRefreshDocs) {
+      FixedSum sum;
+      for (const auto& [term, c] : e.centroid) {
+        double x = c * Idf(term);
+        sum.Add(x * x);
+      }
+      e.norm2 = sum.value();
+      e.norm_docs = docs;
     }
-    return dot / std::sqrt(e.norm2);
+    return std::sqrt(e.norm2);
   }
 
-  static double CentroidCosine(const EventState& a, const EventState& b) {
-    if (a.norm2 <= 0 || b.norm2 <= 0) return 0;
+  double Cosine(const SparseVector& query, EventState& e) {
+    double norm = Norm(e);
+    if (norm <= 0) return 0;
+    double dot = 0;
+    for (const auto& [term, w] : query) {
+      auto it = e.centroid.find(term);
+      if (it != e.centroid.end()) dot += static_cast<double>(w) * it->second * Idf(term);
+    }
+    return dot / norm;
+  }
+
+  double CentroidCosine(EventState& a, EventState& b) {
+    double na = Norm(a), nb = Norm(b);
+    if (na <= 0 || nb <= 0) return 0;
     const EventState& small = a.centroid.size() < b.centroid.size() ? a : b;
     const EventState& large = &small == &a ? b : a;
-    double dot = 0;
+    FixedSum dot;
     for (const auto& [term, w] : small.centroid) {
       auto it = large.centroid.find(term);
-      if (it != large.centroid.end()) dot += static_cast<double>(w) * it->second;
+      if (it == large.centroid.end()) continue;
+      double idf = Idf(term);
+      dot.Add(static_cast<double>(w) * it->second * idf * idf);
     }
-    return dot / std::sqrt(a.norm2 * b.norm2);
+    return dot.value() / (na * nb);
   }
 
-  bool IsStale(const EventState& e, const std::optional<int64_t>& day) const {
-    if (!day || !e.last_day) return false;
+  // Extra similarity an event idle for a while must show: stale_penalty per window_days of
+  // idleness beyond the first window, at most max_stale_penalty. Stories do resurface after
+  // months (a trial, an anniversary), so idleness raises the bar instead of closing the event.
+  double StalePenalty(const EventState& e, const std::optional<int64_t>& day) const {
+    if (!day || !e.last_day || options.window_days == 0) return 0;
     int64_t gap = *day > *e.last_day ? *day - *e.last_day
                                      : (e.first_day && *day < *e.first_day ? *e.first_day - *day : 0);
-    return gap > static_cast<int64_t>(options.window_days);
+    if (gap <= static_cast<int64_t>(options.window_days)) return 0;
+    double windows = static_cast<double>(gap) / options.window_days;
+    return std::min(options.max_stale_penalty, options.stale_penalty * windows);
   }
 
-  void AddToCentroid(EventState& e, uint32_t index, const SparseVector& v) {
-    for (const auto& [term, w] : v) {
+  void AddToCentroid(EventState& e, uint32_t index, const SparseVector& mass) {
+    for (const auto& [term, w] : mass) {
       auto [it, inserted] = e.centroid.try_emplace(term, 0.0f);
-      double before = it->second;
       it->second += w;
-      e.norm2 += static_cast<double>(it->second) * it->second - before * before;
       if (inserted) postings[term].push_back(index);
     }
+    e.norm_docs = 0;
+    e.changed = true;
     if (e.centroid.size() > 2 * static_cast<size_t>(options.centroid_terms)) Truncate(e);
   }
 
   void Truncate(EventState& e) {
-    std::vector<std::pair<uint64_t, float>> items(e.centroid.begin(), e.centroid.end());
+    std::vector<std::tuple<double, uint64_t, float>> items;  // weight now, term, mass
+    items.reserve(e.centroid.size());
+    for (const auto& [term, c] : e.centroid) items.emplace_back(c * Idf(term), term, c);
     // A total order, so that a resumed clusterer keeps the same terms as an uninterrupted one.
     std::nth_element(items.begin(), items.begin() + options.centroid_terms, items.end(),
                      [](const auto& a, const auto& b) {
-                       return a.second != b.second ? a.second > b.second : a.first < b.first;
+                       return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b)
+                                                               : std::get<1>(a) < std::get<1>(b);
                      });
     items.resize(options.centroid_terms);
     e.centroid.clear();
-    e.norm2 = 0;
-    for (const auto& [term, w] : items) {
-      e.centroid.emplace(term, w);
-      e.norm2 += static_cast<double>(w) * w;
-    }
+    for (const auto& [weight, term, c] : items) e.centroid.emplace(term, c);
+    e.norm_docs = 0;
     // Postings of dropped terms go stale; Candidates() skips them and Compact() removes them.
   }
 
@@ -148,7 +211,10 @@ struct EventClusterer::Rep {
     if (e.merged_into == 0) --open_events;
   }
 
-  void Merge(uint32_t keep_index, uint32_t gone_index) {
+  // Merges two events; the older keeps its id, so ids already reported stay valid. Returns the
+  // surviving index.
+  uint32_t Merge(uint32_t a, uint32_t b, std::vector<EventMerge>& log) {
+    uint32_t keep_index = std::min(a, b), gone_index = std::max(a, b);
     EventState& keep = events[keep_index];
     EventState& gone = events[gone_index];
     SparseVector v(gone.centroid.begin(), gone.centroid.end());
@@ -166,6 +232,54 @@ struct EventClusterer::Rep {
     gone.centroid = {};
     gone.norm2 = 0;
     --open_events;
+    log.push_back({gone.id, keep.id});
+    return keep_index;
+  }
+
+  // A fragment (a tenth the size of the other event or less) is absorbed more easily than two
+  // established stories are merged: fragments are what single-pass leaves behind.
+  double MergeThreshold(const EventState& a, const EventState& b) const {
+    uint32_t small = std::min(a.size, b.size), large = std::max(a.size, b.size);
+    return small * 10 <= large ? options.absorb_threshold : options.merge_threshold;
+  }
+
+  // The event's top terms by current weight, as a query.
+  SparseVector TopTerms(const EventState& e) {
+    SparseVector v;
+    v.reserve(e.centroid.size());
+    for (const auto& [term, c] : e.centroid) v.emplace_back(term, static_cast<float>(c * Idf(term)));
+    std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+    if (v.size() > options.doc_terms) v.resize(options.doc_terms);
+    return v;
+  }
+
+  // Every open event, smallest first, is compared with the events its centroid's top terms
+  // propose; fragments of one story started apart (before the story's vocabulary settled) meet
+  // here.
+  void MergePass(std::vector<EventMerge>& log) {
+    std::vector<std::pair<uint32_t, uint32_t>> order;  // size, index
+    // Only events that changed since the last pass can have become alike.
+    for (uint32_t i = 0; i < events.size(); ++i) {
+      if (events[i].open && events[i].merged_into == 0 && events[i].changed) {
+        order.emplace_back(events[i].size, i);
+      }
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [size, index] : order) events[index].changed = false;
+    for (const auto& [size, index] : order) {
+      EventState& e = events[index];
+      if (!e.open || e.merged_into != 0) continue;
+      for (uint32_t other : Candidates(TopTerms(e))) {
+        if (other == index) continue;
+        EventState& o = events[other];
+        if (!o.open || o.merged_into != 0) continue;
+        if (CentroidCosine(e, o) < MergeThreshold(e, o)) continue;
+        Merge(index, other, log);
+        break;  // `e` may be gone now; its survivor is visited again in a later pass
+      }
+    }
   }
 
   // Open events sharing terms with v, best overlap first, at most max_candidates.
@@ -178,19 +292,28 @@ struct EventClusterer::Rep {
       return out;
     }
     overlap.clear();
-    for (uint32_t pos = 0; pos < v.size(); ++pos) {
-      const auto& [term, w] = v[pos];
+    // The heaviest terms are rare ones with short postings; they find the candidates, and the
+    // common terms (long postings) would only add cost.
+    SparseVector top = v;
+    size_t n = std::min<size_t>(top.size(), options.candidate_terms);
+    std::partial_sort(top.begin(), top.begin() + n, top.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+    top.resize(n);
+    for (uint32_t pos = 0; pos < top.size(); ++pos) {
+      const auto& [term, w] = top[pos];
       auto it = postings.find(term);
       if (it == postings.end()) continue;
+      double idf = Idf(term);
       for (uint32_t index : it->second) {
-        const EventState& e = events[index];
+        EventState& e = events[index];
         if (!e.open || e.merged_into != 0) continue;
         auto c = e.centroid.find(term);
         if (c == e.centroid.end()) continue;
         Overlap& o = overlap[index];
         if (o.last_term == pos + 1) continue;
         o.last_term = pos + 1;
-        o.score += w * c->second / static_cast<float>(std::sqrt(e.norm2));
+        o.score += static_cast<float>(w * c->second * idf / std::max(1e-9, Norm(e)));
       }
     }
     std::vector<std::pair<float, uint32_t>> ranked;
@@ -266,14 +389,21 @@ uint64_t EventClusterer::articles_added() const { return rep_->docs; }
 Assignment EventClusterer::Add(const ArticleSignature& signature) {
   Rep& r = *rep_;
   r.CountDocument(signature);
-  SparseVector v = r.Vectorize(signature);
-  std::vector<uint32_t> candidates = r.Candidates(v);
+  DocVector v = r.Vectorize(signature);
+  std::vector<uint32_t> candidates = r.Candidates(v.query);
 
   std::vector<std::pair<double, uint32_t>> scored;  // cosine, event index (passing only)
+  // While the document frequencies rest on few articles, common words look rare and any two
+  // articles look alike: joining is made harder, fading out over the warm-up; merge passes
+  // later join what this kept apart.
+  double warmup = r.docs < r.options.warmup_articles
+                      ? r.options.warmup_penalty *
+                            (1.0 - static_cast<double>(r.docs) / r.options.warmup_articles)
+                      : 0.0;
   for (uint32_t index : candidates) {
-    const EventState& e = r.events[index];
-    double cos = Rep::Cosine(v, e);
-    double need = r.options.join_threshold + (r.IsStale(e, signature.day) ? r.options.stale_penalty : 0);
+    EventState& e = r.events[index];
+    double cos = r.Cosine(v.query, e);
+    double need = r.options.join_threshold + r.StalePenalty(e, signature.day) + warmup;
     if (cos >= need) scored.emplace_back(cos, index);
   }
   std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
@@ -282,7 +412,7 @@ Assignment EventClusterer::Add(const ArticleSignature& signature) {
 
   Assignment out;
   uint32_t index;
-  if (scored.empty() || v.empty()) {
+  if (scored.empty() || v.query.empty()) {
     index = static_cast<uint32_t>(r.events.size());
     EventState e;
     e.id = index + 1;
@@ -295,7 +425,7 @@ Assignment EventClusterer::Add(const ArticleSignature& signature) {
     out.similarity = scored.front().first;
   }
   EventState& e = r.events[index];
-  r.AddToCentroid(e, index, v);
+  r.AddToCentroid(e, index, v.mass);
   ++e.size;
   e.last_seq = r.docs;
   if (signature.day) {
@@ -309,14 +439,12 @@ Assignment EventClusterer::Add(const ArticleSignature& signature) {
       uint32_t other = scored[i].second;
       EventState& o = r.events[other];
       if (o.merged_into != 0 || !o.open) continue;
-      if (Rep::CentroidCosine(r.events[index], o) < r.options.merge_threshold) continue;
-      // The older event keeps its id, so ids already reported stay valid.
-      uint32_t keep = std::min(index, other), gone = std::max(index, other);
-      r.Merge(keep, gone);
-      out.merged.push_back(r.events[gone].id);
-      index = keep;
+      if (r.CentroidCosine(r.events[index], o) < r.MergeThreshold(r.events[index], o)) continue;
+      index = r.Merge(index, other, out.merges);
     }
+    if (r.options.merge_every != 0 && r.docs % r.options.merge_every == 0) r.MergePass(out.merges);
   }
+  index = static_cast<uint32_t>(Resolve(r.events[index].id) - 1);
   out.event = r.events[index].id;
   if (r.docs % 1024 == 0) r.CloseIdle();
   if (r.docs % 65536 == 0) r.Compact();
@@ -365,6 +493,8 @@ std::string EventClusterer::SaveState() const {
     w.U8(e.open);
     w.U64(e.merged_into);
     w.F64(e.norm2);
+    w.U64(e.norm_docs);
+    w.U8(e.changed);
     std::vector<std::pair<uint64_t, float>> c(e.centroid.begin(), e.centroid.end());
     std::sort(c.begin(), c.end());
     w.U64(c.size());
@@ -412,6 +542,8 @@ Result<EventClusterer> EventClusterer::LoadState(std::string_view bytes,
     e.open = rd.U8() != 0;
     e.merged_into = rd.U64();
     double norm2 = rd.F64();
+    uint64_t norm_docs = rd.U64();
+    e.changed = rd.U8() != 0;
     uint64_t n = rd.U64();
     if (!rd.ok() || n > rd.remaining() / 12 || e.merged_into > events) return bad("event is cut");
     for (uint64_t k = 0; k < n; ++k) {
@@ -421,6 +553,7 @@ Result<EventClusterer> EventClusterer::LoadState(std::string_view bytes,
       r.postings[term].push_back(static_cast<uint32_t>(i));
     }
     e.norm2 = norm2;  // as saved, not recomputed: the same rounding as the original run
+    e.norm_docs = norm_docs;
     if (e.open && e.merged_into == 0) ++r.open_events;
   }
   if (!rd.ok()) return bad("clusterer state ends early");

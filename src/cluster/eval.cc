@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <numeric>
 
-#include "sitrep/clean.h"
+// TODO(h8): Clean once src/clean lands.
 #include "sitrep/cluster.h"
 #include "sitrep/ingest.h"
 
@@ -45,12 +45,12 @@ Result<LabelledStream> LoadLabelledStream(const std::string& shared_dir) {
     return MakeError(ErrorCode::kEmpty, paths[0], "no labelled article was read",
                      "check that the JSONL files are the cluster format of data/SOURCES.md");
   }
-  Clean(stream.articles, CleanOptions{});
+  // Clean(stream.articles, CleanOptions{});
   return stream;
 }
 
 ClusterEvalReport EvaluateClustering(const LabelledStream& stream, const SignOptions& sign,
-                                     const ClusterOptions& options) {
+                                     const ClusterOptions& options, bool run_baseline) {
   ClusterEvalReport report;
   report.articles = static_cast<uint32_t>(stream.articles.size());
   report.undated = stream.undated;
@@ -61,7 +61,7 @@ ClusterEvalReport EvaluateClustering(const LabelledStream& stream, const SignOpt
     return ScoreBCubed(stream.gold, result.event_of);
   };
   report.ours = run(sign, options, report.ours_seconds);
-  report.baseline = run(BaselineSignOptions(), BaselineClusterOptions(), report.baseline_seconds);
+  if (run_baseline) report.baseline = run(BaselineSignOptions(), BaselineClusterOptions(), report.baseline_seconds);
   return report;
 }
 

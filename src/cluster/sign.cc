@@ -28,6 +28,18 @@ std::string_view Lead(std::string_view text, size_t max_bytes) {
   return text.substr(0, end);
 }
 
+// Drops a wire dateline ("MADRID, February 17 (Xinhua) --", "PHOENIX _"): it names the agency
+// and the desk, not the event, and glues every article of one agency together.
+std::string_view SkipDateline(std::string_view body) {
+  std::string_view head = body.substr(0, std::min<size_t>(body.size(), 120));
+  head = head.substr(0, head.find('\n'));
+  for (std::string_view mark : {" -- ", " _ ", " - "}) {
+    size_t at = head.find(mark);
+    if (at != std::string_view::npos && at > 0) return body.substr(at + mark.size());
+  }
+  return body;
+}
+
 bool EndsSentence(std::string_view punct) {
   return punct == "." || punct == "!" || punct == "?" || punct == ":" || punct == "\"";
 }
@@ -125,7 +137,7 @@ ArticleSignature SignArticle(const Article& article, const SignOptions& options,
     body = article.text.substr(0, options.max_body_bytes == 0 ? std::string::npos
                                                               : options.max_body_bytes + 8);
   }
-  counter.Add(Lead(body, options.max_body_bytes), 1.0f, true);
+  counter.Add(Lead(SkipDateline(body), options.max_body_bytes), 1.0f, true);
   for (const std::string& entity : entities) counter.AddEntity(entity);
   signature.terms = counter.Take();
   if (article.date && article.date->IsComplete()) signature.day = article.date->ToDays();
