@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sitrep/article.h"
+#include "sitrep/status.h"
 
 namespace sitrep {
 
@@ -48,5 +49,20 @@ DedupeResult Dedupe(std::span<const Article> articles, const DedupeOptions& opti
 
 // The kept (body) text of an article, blocks joined by newlines.
 std::string BodyText(const Article& article);
+
+// The measurement: a near-duplicate set built from the real articles of a cluster JSONL
+// file (../shared/data/duc2006/duc2006.jsonl): each source gets perturbed copies (word edits,
+// truncation, added boilerplate, reordered paragraphs, combinations, heavy edits), and the other
+// articles of its event are the hard negatives. Positives are same-source pairs whose exact
+// shingle Jaccard is >= options.threshold; precision counts grouped pairs of different sources.
+struct DedupeEvaluation {
+  size_t articles = 0, sources = 0;
+  uint64_t positives = 0, found = 0, predicted_pairs = 0, wrong_pairs = 0;
+  double precision = 0, recall = 0;
+  double signatures_per_s = 0, mb_per_s = 0;  // Sign() alone, one core
+  double dedupe_s = 0;                        // the whole Dedupe() call
+};
+Result<DedupeEvaluation> EvaluateDedupe(const std::string& cluster_jsonl_path,
+                                        const DedupeOptions& options, uint32_t max_sources = 1250);
 
 }  // namespace sitrep

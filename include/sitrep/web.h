@@ -98,6 +98,19 @@ WarcStats ReadWarc(const std::string& path, const WebOptions& options,
                    const std::function<bool(const WarcRecord&)>& on_record,
                    std::vector<Error>& problems);
 
+// `sitrep extract`: reads HTML files (gzip allowed), WARC files and folders of them (recursively,
+// in name order), streaming: each article goes to `on_article` as soon as it is extracted, so
+// memory stays bounded by the largest page or record. Problems are appended to `problems`.
+struct ExtractRunStats {
+  uint64_t files = 0;
+  uint64_t pages = 0;          // HTML pages and WARC HTML records looked at
+  uint64_t articles = 0;       // of which gave an article
+  WarcStats warc;              // summed over the WARC files
+};
+ExtractRunStats ExtractFiles(const std::vector<std::string>& paths, const WebOptions& options,
+                             const std::function<void(const Article&)>& on_article,
+                             std::vector<Error>& problems);
+
 // Writes one article as a JSONL line (the format `sitrep brief` reads), without the newline.
 std::string ArticleJsonLine(const Article& article);
 

@@ -137,6 +137,11 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max
     dom->nodes_[0].end = 1;
     return dom;
   }
+  std::string limited;
+  if (LimitNesting(utf8_html, kMaxDepth, limited)) {
+    dom->flattened_ = true;
+    utf8_html = limited;
+  }
   myhtml_parse(tree, MyENCODING_UTF_8, utf8_html.data(), utf8_html.size());
 
   // Iterative pre-order walk (deeply nested markup must not exhaust the stack).
@@ -216,6 +221,122 @@ uint32_t HtmlDom::Find(Tag tag) const {
     if (nodes_[i].tag == tag) return i;
   }
   return 0;
+}
+
+namespace {
+
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == ':' || c == '_';
+}
+
+std::string LowerName(std::string_view s) {
+  std::string out(s.substr(0, 16));
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
+// Elements that never stay open on the stack: void elements and those whose end tag is implied
+// by the next sibling (so a page of unclosed <p> or <li> is not deep).
+bool SelfClosing(const std::string& name) {
+  static const char* kNames[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                                 "meta", "param", "source", "track", "wbr", "p", "li", "td", "th",
+                                 "tr", "option", "optgroup", "dt", "dd", "rp", "rt", "tbody",
+                                 "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
+                                 "frame", "keygen", "basefont", "bgsound", "image", "isindex"};
+  for (const char* k : kNames) {
+    if (name == k) return true;
+  }
+  return false;
+}
+
+// Elements whose content is raw text: skip to their end tag.
+bool RawText(const std::string& name) {
+  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
+         name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes" ||
+         name == "plaintext";
+}
+
+size_t FindCaseless(std::string_view hay, std::string_view needle, size_t from) {
+  for (size_t i = hay.find('<', from); i != std::string_view::npos; i = hay.find('<', i + 1)) {
+    if (i + needle.size() > hay.size()) return std::string_view::npos;
+    bool match = true;
+    for (size_t k = 0; k < needle.size() && match; ++k) {
+      char c = hay[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      match = c == needle[k];
+    }
+    if (match) return i;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool LimitNesting(std::string_view html, uint32_t max_depth, std::string& out) {
+  out.clear();
+  std::vector<std::pair<size_t, size_t>> cuts;  // [begin, end) ranges to remove
+  uint32_t depth = 0;
+  uint64_t suppressed = 0;  // start tags removed and not yet matched by an end tag
+  size_t i = 0;
+  const size_t n = html.size();
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.substr(i, 4) == "<!--") {
+      size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    bool closing = i + 1 < n && html[i + 1] == '/';
+    size_t name_start = i + 1 + (closing ? 1 : 0);
+    size_t name_end = name_start;
+    while (name_end < n && IsNameChar(html[name_end])) ++name_end;
+    if (name_end == name_start) {
+      ++i;
+      continue;
+    }
+    size_t gt = html.find('>', name_end);
+    if (gt == std::string_view::npos) break;
+    std::string name = LowerName(html.substr(name_start, name_end - name_start));
+    if (closing) {
+      if (!SelfClosing(name)) {
+        if (suppressed > 0) {
+          --suppressed;
+          cuts.emplace_back(i, gt + 1);
+        } else if (depth > 0) {
+          --depth;
+        }
+      }
+      i = gt + 1;
+      continue;
+    }
+    if (RawText(name)) {
+      size_t end = FindCaseless(html, "</" + name, gt + 1);
+      if (end == std::string_view::npos) break;
+      i = end;  // its end tag is handled as an ordinary (non-counted) end tag next
+      if (!SelfClosing(name)) ++depth;
+      continue;
+    }
+    bool self = html[gt - 1] == '/' || SelfClosing(name);
+    if (!self) {
+      if (depth >= max_depth) {
+        ++suppressed;
+        cuts.emplace_back(i, gt + 1);
+      } else {
+        ++depth;
+      }
+    }
+    i = gt + 1;
+  }
+  if (cuts.empty()) return false;
+  out.reserve(html.size());
+  size_t pos = 0;
+  for (const auto& [b, e] : cuts) {
+    out.append(html.substr(pos, b - pos));
+    pos = e;
+  }
+  out.append(html.substr(pos));
+  return true;
 }
 
 void ParseOnly(std::string_view utf8_html) {

@@ -42,6 +42,8 @@ struct DomNode {
   std::string_view text;     // text and comment nodes: their text
 };
 
+inline constexpr uint32_t kMaxDepth = 512;
+
 class HtmlDom {
  public:
   // Parses UTF-8 HTML. Never fails: any byte string gives a tree (HTML5 error recovery).
@@ -54,6 +56,7 @@ class HtmlDom {
   std::string_view Attr(uint32_t i, std::string_view key) const;
   const std::vector<DomAttribute>& attributes() const { return attributes_; }
   bool truncated() const { return truncated_; }
+  bool flattened() const { return flattened_; }  // nesting over kMaxDepth was removed
   // Index of the first element with this tag, or 0 (the document) when none.
   uint32_t Find(Tag tag) const;
 
@@ -62,9 +65,17 @@ class HtmlDom {
   std::vector<DomNode> nodes_;
   std::vector<DomAttribute> attributes_;
   bool truncated_ = false;
+  bool flattened_ = false;
   struct Rep;
   std::unique_ptr<Rep> rep_;  // keeps the parser's tree (owner of the text) alive
 };
+
+// Browsers cap the DOM's depth (Chromium: 512); HTML5 tree construction scans the stack of open
+// elements for many start tags, so unbounded nesting costs time quadratic in the depth. This
+// removes start tags (and their end tags) that would open elements deeper than max_depth, by a
+// cheap scan of the markup that ignores elements closing themselves (void elements, p, li, td,
+// option...). Returns false and leaves `out` empty when nothing had to be removed.
+bool LimitNesting(std::string_view html, uint32_t max_depth, std::string& out);
 
 // Parse only: builds myhtml's tree and drops it (the floor the extractor is measured against).
 void ParseOnly(std::string_view utf8_html);
