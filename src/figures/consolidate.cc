@@ -73,7 +73,8 @@ bool NounMatters(const Figure& f) {
 // Heads whose values may disagree. Plain counted nouns ("19 passengers" taken to hospital,
 // "52 passengers" on board) too often count different subsets to be set against each other.
 bool Disputable(const std::string& head) {
-  return figures::IsAnyWord(head, {"killed", "injured", "missing", "displaced", "evacuated",
+  return figures::IsAnyWord(head, {"killed", "injured", "missing", "trapped", "stranded",
+                                   "displaced", "evacuated",
                                    "homeless", "arrested", "rescued", "destroyed", "damaged",
                                    "magnitude", "area", "depth", "height", "distance",
                                    "population", "money", "weight", "speed", "length"});

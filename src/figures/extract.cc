@@ -64,6 +64,11 @@ constexpr UnitInfo kUnits[] = {
     {"roubles", "rub", "money:rub", 1.0}, {"rubles", "rub", "money:rub", 1.0},
     {"dirhams", "dirham", "money:dirham", 1.0}, {"riyals", "riyal", "money:riyal", 1.0},
     {"mph", "mph", "speed", 1.609344},   {"kph", "km/h", "speed", 1.0},
+    {"megawatts", "mw", "power", 1.0},   {"mw", "mw", "power", 1.0},
+    {"gigawatts", "gw", "power", 1000.0}, {"gw", "gw", "power", 1000.0},
+    {"c", "c", "temperature", 1.0},      {"celsius", "c", "temperature", 1.0},
+    {"mm", "mm", "length", 0.000001},    {"millimetres", "mm", "length", 0.000001},
+    {"millimeters", "mm", "length", 0.000001},
     {"km/h", "km/h", "speed", 1.0},
 };
 
@@ -83,6 +88,7 @@ constexpr Outcome kOutcomes[] = {
     {"drowned", "killed"},     {"perished", "killed"},     {"deaths", "killed"},
     {"fatalities", "killed"},  {"injured", "injured"},     {"wounded", "injured"},
     {"hurt", "injured"},       {"injuries", "injured"},    {"missing", "missing"},
+    {"trapped", "trapped"},    {"stranded", "stranded"},
     {"unaccounted", "missing"}, {"displaced", "displaced"}, {"uprooted", "displaced"},
     {"evacuated", "evacuated"}, {"moved", "evacuated"},    {"relocated", "evacuated"},
     {"evacuees", "evacuated"}, {"homeless", "homeless"},   {"arrested", "arrested"},
@@ -174,7 +180,8 @@ double ScaleWord(std::string_view w) {
   if (w == "hundred") return 1e2;
   if (w == "thousand") return 1e3;
   if (w == "million") return 1e6;
-  if (w == "billion") return 1e9;
+  if (w == "billion" || w == "bn") return 1e9;
+  if (w == "mn") return 1e6;
   return 0;
 }
 // "twenty-five" -> 25; 0 when not a number word.
@@ -281,7 +288,14 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
     double v = 0;
     if (!ParseDigits(sc_.Raw(tok), v, rf.decimals)) return false;
     size_t j = i + 1;
-    if (double s = ScaleWord(W(j)); s > 0) {
+    // "$5m": after a currency symbol a glued "m" is million, not metres.
+    bool money = i > 0 && t_[i - 1].kind == TokKind::kPunct &&
+                 IsAnyWord(sc_.Raw(t_[i - 1]), {"$", "€", "£"});
+    if (money && W(j) == "m" && !t_[j].space_before) {
+      v *= 1e6;
+      ++j;
+      rf.decimals = 0;
+    } else if (double s = ScaleWord(W(j)); s > 0) {
       v *= s;
       ++j;
       rf.decimals = 0;
@@ -522,6 +536,13 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
                 (W(k + 1) == "per" && W(k + 2) == "hour"))) {
       u = FindUnit("km/h");
       after = k + 3;
+    } else if (W(k) == "nautical" && (W(k + 1) == "miles" || W(k + 1) == "mile")) {
+      static constexpr UnitInfo kNmi{"nautical miles", "nmi", "length", 1.852};
+      u = &kNmi;
+      after = k + 2;
+    } else if (W(k) == "degrees" && IsAnyWord(W(k + 1), {"celsius", "c", "centigrade"})) {
+      u = FindUnit("c");
+      after = k + 2;
     } else if (W(k) == "miles" && W(k + 1) == "per" && W(k + 2) == "hour") {
       u = FindUnit("mph");
       after = k + 3;
@@ -606,9 +627,14 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     f.head = "magnitude";
   } else if (f.dimension == "speed") {
     f.head = "speed";
+  } else if (f.dimension == "temperature") {
+    f.head = "temperature";
+  } else if (f.dimension == "power") {
+    f.head = "power";
   } else if (f.dimension == "length") {
     std::string_view next = W(rf.last);
-    if (next == "deep" || (before(1) == "of" && before(2) == "depth") || before(1) == "depth")
+    if (IsAnyWord(next, {"deep", "underground", "below", "beneath", "underwater", "down"}) ||
+        (before(1) == "of" && before(2) == "depth") || before(1) == "depth")
       f.head = "depth";
     else if (next == "high" || next == "tall" || (before(1) == "of" && before(2) == "height"))
       f.head = "height";
@@ -742,6 +768,9 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (outcome.empty() && (W(a) == "fled" || (W(a) == "forced" && IsAnyWord(W(a + 1), {"from", "out"}))))
     outcome = "displaced";
   if (fatally && outcome == "injured") outcome = "killed";
+  if (outcome.empty() && IsAnyWord(W(a), {"pulled", "brought", "dug", "carried"}) &&
+      (W(a + 1) == "out" || W(a + 1) == "alive") && (W(a + 1) == "alive" || W(a + 2) == "alive"))
+    outcome = "rescued";
   if (std::string_view o = outcome; !o.empty()) {
     if (rf.has_np || aux > 0 || q == k) {
       f.head = std::string(o);
@@ -840,7 +869,12 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     return;
   }
   // Ellipsis: "up from 25,000", "... and 15".
-  if (prev != nullptr && !prev->fig.head.empty() && prev->fig.dimension.empty() &&
+  // Only a figure with no predicate of its own inherits: "two were killed and five were
+  // pulled out alive" must not make the five dead.
+  bool bare = rf.last >= t_.size() || t_[rf.last].kind == TokKind::kPunct ||
+              IsAnyWord(W(rf.last), {"on", "in", "at", "by", "since", "last", "this", "and", "or",
+                                     "according", "earlier", "previously", "before", "a", "the"});
+  if (bare && prev != nullptr && !prev->fig.head.empty() && prev->fig.dimension.empty() &&
       (IsAnyWord(W(b - 1), {"from", "and", "or", "than"}) || IsPunct(t_[b - 1], ','))) {
     f.head = prev->fig.head;
     f.noun = prev->fig.noun;

@@ -23,6 +23,15 @@ size_t CurrencySymbolAt(std::string_view s, size_t i) {
   return 0;
 }
 
+bool IsGluedUnit(std::string_view w) {
+  static constexpr std::string_view kUnits[] = {"km", "kg", "mm", "cm", "ha", "mph", "kph",
+                                                "C", "c", "F", "bn", "mn", "MW", "mw", "GW",
+                                                "ft", "mi", "m", "t", "kmh"};
+  for (std::string_view u : kUnits)
+    if (u == w) return true;
+  return false;
+}
+
 inline bool IsWordByte(std::string_view s, size_t i) {
   char c = s[i];
   return IsAsciiAlpha(c) || IsDigit(c) || (IsHigh(c) && CurrencySymbolAt(s, i) == 0);
@@ -56,7 +65,13 @@ void Scanner::Scan(std::string_view sentence) {
                        ((sentence[j] == ',' || sentence[j] == '.') && j + 1 < n &&
                         IsDigit(sentence[j + 1]))))
         ++j;
-      if (j < n && IsWordByte(sentence, j)) {
+      size_t letters = j;
+      while (letters < n && IsAsciiAlpha(sentence[letters])) ++letters;
+      if (j < n && IsWordByte(sentence, j) && IsGluedUnit(sentence.substr(j, letters - j)) &&
+          (letters == n || !IsWordByte(sentence, letters))) {
+        // "50km", "46.2C", "2.3bn": a number and its unit written together.
+        t.kind = TokKind::kNumber;
+      } else if (j < n && IsWordByte(sentence, j)) {
         // Glued to letters: "4th", "10am", "3G": a word, never a figure.
         while (j < n && IsWordByte(sentence, j)) ++j;
         t.kind = TokKind::kWord;
@@ -168,6 +183,8 @@ std::string_view EventOf(std::string_view w) {
       {"cyclone", "storm"},       {"hurricane", "storm"},       {"typhoon", "storm"},
       {"shooting", "shooting"},   {"eruption", "eruption"},     {"derailment", "crash"},
       {"wildfire", "fire"},       {"bushfire", "fire"},         {"wildfires", "fire"},
+      {"collapse", "collapse"},   {"collapsed", "collapse"},    {"sinking", "sinking"},
+      {"sank", "sinking"},        {"capsized", "sinking"},      {"capsizing", "sinking"},
   };
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
   for (const Entry& e : kEvents)
@@ -181,7 +198,7 @@ bool IsReportingVerb(std::string_view w) {
       "reports",  "stated",    "announced", "announces", "confirmed", "confirms",
       "estimated", "estimates", "estimate", "added",     "adds",      "puts",
       "put",      "measured",  "claimed",  "claims",    "noted",     "wrote",
-      "tweeted",  "counted",   "recorded",  "insisted",  "warned"};
+      "tweeted",  "insisted",  "warned"};
   for (std::string_view v : kVerbs)
     if (v == w) return true;
   return false;
