@@ -113,6 +113,8 @@ class EventClusterer {
   uint64_t Resolve(uint64_t event) const;
   // Every surviving event (merged-away ones excluded), by id.
   std::vector<EventInfo> Events() const;
+  // One event by id (merged-away ones included, with size 0 after the merge); none if unknown.
+  std::optional<EventInfo> Info(uint64_t id) const;
   uint64_t articles_added() const;
 
   // The whole state, to resume a stream exactly where it stopped; and back.

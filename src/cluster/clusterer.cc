@@ -468,6 +468,13 @@ std::vector<EventInfo> EventClusterer::Events() const {
   return out;
 }
 
+std::optional<EventInfo> EventClusterer::Info(uint64_t id) const {
+  if (id == 0 || id > rep_->events.size()) return std::nullopt;
+  const EventState& e = rep_->events[id - 1];
+  return EventInfo{e.id, e.merged_into != 0 ? 0u : e.size, e.first_day, e.last_day, e.label,
+                   e.open};
+}
+
 std::string EventClusterer::SaveState() const {
   const Rep& r = *rep_;
   codec::Writer w;
