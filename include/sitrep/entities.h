@@ -130,6 +130,10 @@ bool HaveGazetteer();
 
 // GeoJSON FeatureCollection of the geocoded actors (mentions, sources as properties).
 std::string PlacesToGeoJson(const Actors& actors, std::span<const Article> articles);
+// The "Actors and places" section: Markdown (a heading and one bullet per actor) and a JSON
+// array of {name, type, aliases, mentions, sources:[article numbers, 1-based], place?}.
+std::string ActorsToMarkdown(const Actors& actors);
+std::string ActorsToJson(const Actors& actors);
 
 // --- Training and evaluation (sitrep train-ner / eval-ner) ---
 

@@ -3,6 +3,7 @@
 // countries the event's places point to as context, so "Tripoli" in a Lebanon story is the
 // Lebanese city.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <unordered_map>
 
@@ -205,6 +206,63 @@ std::string PlacesToGeoJson(const Actors& actors, std::span<const Article> artic
                         {"attribution", "Place data: GeoNames (geonames.org), CC BY 4.0"},
                         {"features", std::move(features)}};
   return doc.dump(2);
+}
+
+namespace {
+nlohmann::json ActorJson(const Actor& actor) {
+  nlohmann::json sources = nlohmann::json::array();
+  for (uint32_t index : actor.articles) sources.push_back(index + 1);
+  nlohmann::json j = {{"name", actor.name},
+                      {"type", EntityTypeName(actor.type)},
+                      {"aliases", actor.aliases},
+                      {"mentions", actor.mentions.size()},
+                      {"sources", std::move(sources)}};
+  if (actor.place) {
+    const Place& p = *actor.place;
+    j["place"] = {{"name", p.name},           {"country_code", p.country_code},
+                  {"feature", p.feature},     {"latitude", p.latitude},
+                  {"longitude", p.longitude}, {"population", p.population}};
+    if (p.geonames_id >= 0) j["place"]["geonames_id"] = p.geonames_id;
+  }
+  return j;
+}
+}  // namespace
+
+std::string ActorsToJson(const Actors& actors) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Actor& a : actors.actors) out.push_back(ActorJson(a));
+  return out.dump(2);
+}
+
+std::string ActorsToMarkdown(const Actors& actors) {
+  std::string out = "## Actors and places\n\n";
+  for (const Actor& a : actors.actors) {
+    out += "- **" + a.name + "** (" + EntityTypeName(a.type) + "): " +
+           std::to_string(a.mentions.size()) + (a.mentions.size() == 1 ? " mention" : " mentions") +
+           " in " + std::to_string(a.articles.size()) +
+           (a.articles.size() == 1 ? " source [" : " sources [");
+    for (size_t i = 0; i < a.articles.size(); ++i)
+      out += (i ? ", " : "") + std::to_string(a.articles[i] + 1);
+    out += "]";
+    if (a.aliases.size() > 1) {
+      out += "; also ";
+      size_t shown = 0;
+      for (const std::string& alias : a.aliases) {
+        if (alias == a.name) continue;
+        out += (shown++ ? ", " : "") + alias;
+      }
+    }
+    if (a.place) {
+      char buffer[96];
+      std::snprintf(buffer, sizeof buffer, "; %.4f, %.4f", a.place->latitude, a.place->longitude);
+      out += buffer;
+      if (a.place->geonames_id >= 0) out += " (GeoNames " + std::to_string(a.place->geonames_id) + ")";
+    }
+    out += "\n";
+  }
+  if (std::any_of(actors.actors.begin(), actors.actors.end(), [](const Actor& a) { return a.place.has_value(); }))
+    out += "\nPlace data: GeoNames (geonames.org), CC BY 4.0.\n";
+  return out;
 }
 
 }  // namespace sitrep
