@@ -5,7 +5,8 @@
 // ("Monday's earthquake"). A date right after a reporting verb ("said on Wednesday") dates the
 // report, not the event, and is skipped. Weekdays resolve to the latest such day on or before
 // the publication date; "March 5" to the publication year (the year before when that would lie
-// in the future). This is the small interface meant to be replaced by src/time's TagTimes.
+// in the future). The date value itself comes from src/time's TagTimes (TIMEX3, resolved by the
+// tense of the sentence) where it tags the phrase; the small built-in reader is the fallback.
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "figures/internal.h"
 #include "figures/scan.h"
 #include "sitrep/figures.h"
+#include "sitrep/time.h"
 
 namespace sitrep {
 namespace {
@@ -78,6 +80,21 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
     if (unit.end > article.text.size()) continue;
     sc.Scan(article.View(unit));
     const auto& t = sc.tokens();
+    std::vector<TimeExpr> tagged;
+    if (article.date && article.date->IsComplete())
+      tagged = TagTimes(article.View(unit), *article.date);
+    // The day TagTimes gives for a phrase starting at token i, else the built-in reading.
+    auto date_at = [&](size_t i, size_t& end) -> std::optional<CivilDate> {
+      std::optional<CivilDate> fallback = DateAt(t, i, article.date, end);
+      if (!fallback) return std::nullopt;
+      for (const TimeExpr& x : tagged) {
+        if (x.span.begin != t[i].begin) continue;
+        if ((x.type == TimeType::kDate || x.type == TimeType::kTime) && x.date &&
+            x.date->IsComplete())
+          return *x.date;
+      }
+      return fallback;
+    };
     std::string_view event;
     size_t event_at = 0;
     for (size_t i = 0; i < t.size(); ++i) {
@@ -88,7 +105,7 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
           std::string_view e = figures::EventOf(t[k].lower);
           if (e.empty()) continue;
           size_t end = 0;
-          if (auto d = DateAt(t, i, article.date, end)) {
+          if (auto d = date_at(i, end)) {
             DateClaim c;
             c.article = article.index;
             c.span = Span{unit.begin + t[i].begin, unit.begin + t[i].end - 2};
@@ -107,7 +124,7 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
       }
       if (t[i].lower == "on" && !event.empty() && !AfterReportingVerb(t, i)) {
         size_t end = 0;
-        if (auto d = DateAt(t, i + 1, article.date, end)) {
+        if (auto d = date_at(i + 1, end)) {
           DateClaim c;
           c.article = article.index;
           c.span = Span{unit.begin + t[i + 1].begin, unit.begin + t[end - 1].end};
