@@ -156,6 +156,13 @@ struct FigureReport {
 FigureReport ConsolidateFigures(std::span<const Article> articles,
                                 const FigureOptions& options = {});
 
+// The "Figures" and "Disagreements" sections of a Markdown brief. Citations are [n] with
+// n = Article::index + 1; each value lists its sources. Figures: casualty and damage groups
+// first, then measures, then any other group stated by two or more articles, at most
+// `max_groups`. Empty string when there is nothing to show.
+std::string RenderFiguresMarkdown(const FigureReport& report, std::span<const Article> articles,
+                                  size_t max_groups = 12);
+
 // ---------------------------------------------------------------------------------------------
 // Gold-set evaluation (tests/gold/figures: <event>/<article>.txt plus gold.tsv; see
 // docs/figures.md for both formats).

@@ -358,3 +358,42 @@ TEST(FiguresGold, MissingFolderIsAnError) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(RenderFiguresMarkdown, SectionsCiteEverySource) {
+  std::vector<Article> arts = {
+      Make("About 40 people were killed, police said. The landslide hit on Tuesday.",
+           CivilDate{2024, 3, 6}, 0),
+      Make("The death toll rose to 52, the ministry said. Tuesday's landslide buried homes.",
+           CivilDate{2024, 3, 6}, 1),
+      Make("The landslide struck on Wednesday, killing 52 people.", CivilDate{2024, 3, 7}, 2),
+  };
+  FigureReport r = ConsolidateFigures(arts);
+  std::string md = RenderFiguresMarkdown(r, arts);
+  EXPECT_NE(md.find("## Figures"), std::string::npos) << md;
+  EXPECT_NE(md.find("**killed (people)** (disputed)"), std::string::npos) << md;
+  EXPECT_NE(md.find("[2][3] (the ministry)"), std::string::npos) << md;
+  EXPECT_NE(md.find("## Disagreements"), std::string::npos) << md;
+  EXPECT_NE(md.find("**Date of the landslide**: 2024-03-05 [1][2] vs 2024-03-06 [3]"),
+            std::string::npos)
+      << md;
+  EXPECT_TRUE(RenderFiguresMarkdown(FigureReport{}, {}).empty());
+}
+
+TEST(ExtractFigures, OwnPredicateBlocksEllipsisAndGluedUnits) {
+  auto figs = ExtractFigures(Make(
+      "Two miners were killed and five were pulled out alive. The town is 50km away and it "
+      "reached 46.2C. The plan costs $2.3bn."));
+  ASSERT_EQ(figs.size(), 5u);
+  EXPECT_EQ(figs[0].head, "killed");
+  EXPECT_EQ(figs[1].head, "rescued");
+  EXPECT_EQ(figs[2].unit, "km");
+  EXPECT_EQ(figs[3].unit, "c");
+  EXPECT_DOUBLE_EQ(figs[4].low, 2.3e9);
+  EXPECT_EQ(figs[4].unit, "usd");
+}
+
+}  // namespace
+}  // namespace sitrep
