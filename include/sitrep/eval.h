@@ -44,7 +44,8 @@ struct RougeScore {
 // One metric of one event, e.g. {"ROUGE-2", {0.0912, 0.0887, 0.0899}}.
 struct RougeMetricScore {
   std::string metric;   // "ROUGE-1".."ROUGE-4", "ROUGE-L", "ROUGE-W-1.2", "ROUGE-SU4"
-  RougeScore score;
+  RougeScore score;     // jackknifed: the mean of `subsets`
+  std::vector<RougeScore> subsets;  // jackknife: one score per left-out reference, else empty
 };
 
 // A summary as ROUGE reads it: one unit (sentence) per string, in order.
@@ -56,7 +57,9 @@ std::vector<RougeMetricScore> ScoreRouge(const RougeText& peer, std::span<const 
                                          const RougeOptions& options);
 
 // The average of per-event scores with a bootstrap confidence interval (ROUGE-1.5.5's
-// percentile interpolation; resample i uses seed i, so runs repeat exactly).
+// percentile interpolation; resample i uses seed i, so runs repeat exactly). Jackknifed scores
+// are resampled per subset, as NIST did (each event's leave-one-out runs were separate
+// evaluation items), which gives NIST's narrower intervals; the mean is the same.
 struct RougeAverage {
   std::string metric;
   RougeScore mean;

@@ -356,16 +356,19 @@ RougeScore ScoreOf(const std::vector<Counts>& per_model, const std::vector<size_
 }
 
 // -f A over all models, or NIST's jackknife: the mean over the leave-one-out subsets.
-RougeScore Combine(const std::vector<Counts>& per_model, const RougeOptions& o,
-                   double wlcs_weight) {
+RougeMetricScore Combine(std::string metric, const std::vector<Counts>& per_model,
+                         const RougeOptions& o, double wlcs_weight) {
+  RougeMetricScore out;
+  out.metric = std::move(metric);
   const size_t m = per_model.size();
-  if (m == 0) return {};
+  if (m == 0) return out;
   if (!o.jackknife || m == 1) {
     std::vector<size_t> all(m);
     for (size_t k = 0; k < m; ++k) all[k] = k;
-    return ScoreOf(per_model, all, o.alpha, wlcs_weight);
+    out.score = ScoreOf(per_model, all, o.alpha, wlcs_weight);
+    return out;
   }
-  RougeScore mean;
+  RougeScore& mean = out.score;
   for (size_t left_out = 0; left_out < m; ++left_out) {
     std::vector<size_t> subset;
     for (size_t k = 0; k < m; ++k) {
@@ -375,8 +378,9 @@ RougeScore Combine(const std::vector<Counts>& per_model, const RougeOptions& o,
     mean.recall += s.recall / m;
     mean.precision += s.precision / m;
     mean.f += s.f / m;
+    out.subsets.push_back(s);
   }
-  return mean;
+  return out;
 }
 
 std::string FormatWeight(double w) {
@@ -435,9 +439,9 @@ std::vector<RougeMetricScore> ScoreRouge(const RougeText& peer_text,
       per_model.push_back({static_cast<double>(Hits(model_grams, peer_grams)),
                            static_cast<double>(model_total), static_cast<double>(peer_total)});
     }
-    out.push_back({"ROUGE-" + std::to_string(n), Combine(per_model, o, 0)});
+    out.push_back(Combine("ROUGE-" + std::to_string(n), per_model, o, 0));
   }
-  auto lcs_metric = [&](double weight) {
+  auto lcs_metric = [&](std::string name, double weight) {
     int64_t peer_total = 0;
     const GramCounts peer_1grams = NGrams(peer.tokens, 1, &peer_total);
     std::vector<Counts> per_model;
@@ -447,11 +451,11 @@ std::vector<RougeMetricScore> ScoreRouge(const RougeText& peer_text,
       per_model.push_back(
           LcsCounts(m.units, peer.units, std::move(model_1grams), peer_1grams, peer_total, weight));
     }
-    return Combine(per_model, o, weight);
+    return Combine(std::move(name), per_model, o, weight);
   };
-  if (o.rouge_l) out.push_back({"ROUGE-L", lcs_metric(0)});
+  if (o.rouge_l) out.push_back(lcs_metric("ROUGE-L", 0));
   if (o.wlcs_weight > 0) {
-    out.push_back({"ROUGE-W-" + FormatWeight(o.wlcs_weight), lcs_metric(o.wlcs_weight)});
+    out.push_back(lcs_metric("ROUGE-W-" + FormatWeight(o.wlcs_weight), o.wlcs_weight));
   }
   if (o.skip_enabled) {
     int64_t peer_total = 0;
@@ -467,7 +471,7 @@ std::vector<RougeMetricScore> ScoreRouge(const RougeText& peer_text,
     }
     std::string name = std::string(o.skip_unigrams ? "ROUGE-SU" : "ROUGE-S") +
                        (o.skip_distance < 0 ? std::string("*") : std::to_string(o.skip_distance));
-    out.push_back({name, Combine(per_model, o, 0)});
+    out.push_back(Combine(std::move(name), per_model, o, 0));
   }
   return out;
 }
@@ -482,30 +486,36 @@ std::vector<RougeAverage> AverageRouge(std::span<const std::vector<RougeMetricSc
     RougeAverage avg;
     avg.metric = per_event[0][k].metric;
     avg.events = static_cast<uint32_t>(n);
+    // The resampled items: each event's jackknife subsets where there are, else its score.
     std::vector<RougeScore> scores;
     for (const auto& event : per_event) {
       RougeScore s = k < event.size() ? event[k].score : RougeScore{};
-      scores.push_back(s);
+      if (k < event.size() && !event[k].subsets.empty()) {
+        scores.insert(scores.end(), event[k].subsets.begin(), event[k].subsets.end());
+      } else {
+        scores.push_back(s);
+      }
       avg.mean.recall += s.recall / n;
       avg.mean.precision += s.precision / n;
       avg.mean.f += s.f / n;
     }
+    const size_t items = scores.size();
     // Bootstrap: resample i draws n events with replacement from a generator seeded with i.
     const uint32_t samples = std::max<uint32_t>(o.bootstrap_samples, 2);
     std::vector<double> r(samples), p(samples), f(samples);
     for (uint32_t i = 0; i < samples; ++i) {
       std::mt19937_64 rng(i);
-      std::uniform_int_distribution<size_t> pick(0, n - 1);
+      std::uniform_int_distribution<size_t> pick(0, items - 1);
       double sr = 0, sp = 0, sf = 0;
-      for (size_t j = 0; j < n; ++j) {
+      for (size_t j = 0; j < items; ++j) {
         const RougeScore& s = scores[pick(rng)];
         sr += s.recall;
         sp += s.precision;
         sf += s.f;
       }
-      r[i] = sr / n;
-      p[i] = sp / n;
-      f[i] = sf / n;
+      r[i] = sr / items;
+      p[i] = sp / items;
+      f[i] = sf / items;
     }
     std::sort(r.begin(), r.end());
     std::sort(p.begin(), p.end());
