@@ -343,23 +343,17 @@ Selection SelectConcepts(const EventModel& m, const Budget& b) {
   while (!picker.Full()) {
     int best = -1;
     double best_score = 0;
+    const double left = b.max_words ? static_cast<double>(b.max_words - picker.used()) : 1e9;
     for (uint32_t i : eligible) {
-      if (chosen[i] || !picker.Fits(i)) continue;
-      const double s = gain(i) / std::sqrt(static_cast<double>(m.candidates[i].words));
+      if (chosen[i]) continue;
+      const bool fits = picker.Fits(i);
+      if (!fits && !picker.MayOverflow()) continue;
+      const double words = m.candidates[i].words;
+      const double counted = std::min(words, left);  // words the budget lets count
+      const double s = gain(i) * (counted / words) / std::sqrt(counted);
       if (s > best_score) {
         best_score = s;
         best = static_cast<int>(i);
-      }
-    }
-    if (best < 0 && picker.MayOverflow()) {
-      // Nothing fits: the best remaining sentence by its gain goes last, cut by the budget.
-      for (uint32_t i : eligible) {
-        if (chosen[i]) continue;
-        const double s = gain(i);
-        if (s > best_score) {
-          best_score = s;
-          best = static_cast<int>(i);
-        }
       }
     }
     if (best < 0) break;
