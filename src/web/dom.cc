@@ -1,5 +1,7 @@
 #include "web/dom.h"
 
+#include <algorithm>
+
 #include <myhtml/api.h>
 
 namespace sitrep::web {
@@ -98,6 +100,21 @@ Tag MapTag(myhtml_tag_id_t id) {
   }
 }
 
+// An inline style that hides the element: display:none or visibility:hidden, any spacing/case.
+bool HidesElement(std::string_view style) {
+  if (style.size() < 12) return false;
+  char squeezed[256];
+  size_t n = 0;
+  for (char c : style.substr(0, 1024)) {
+    if (c == ' ' || c == '\t' || c == '\n') continue;
+    if (n == sizeof(squeezed)) break;
+    squeezed[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  std::string_view s(squeezed, n);
+  return s.find("display:none") != std::string_view::npos ||
+         s.find("visibility:hidden") != std::string_view::npos;
+}
+
 // One parser per thread, reused: creating myhtml costs more than parsing a small page.
 struct Parser {
   myhtml_t* myhtml = nullptr;
@@ -178,6 +195,26 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max
         if (value) attribute.value = std::string_view(value, value_length);
         dom->attributes_.push_back(attribute);
         ++out.attr_count;
+        switch (attribute.key.size()) {
+          case 2:
+            if (attribute.key == "id") out.id = attribute.value;
+            break;
+          case 5:
+            if (attribute.key == "class") {
+              out.klass = attribute.value;
+            } else if (attribute.key == "style" && HidesElement(attribute.value)) {
+              out.hidden = true;
+            }
+            break;
+          case 6:
+            if (attribute.key == "hidden") out.hidden = true;
+            break;
+          case 11:
+            if (attribute.key == "aria-hidden" && attribute.value == "true") out.hidden = true;
+            break;
+          default:
+            break;
+        }
       }
     }
     uint32_t index = static_cast<uint32_t>(nodes.size());
@@ -231,20 +268,22 @@ bool IsNameChar(char c) {
 }
 
 std::string LowerName(std::string_view s) {
-  std::string out(s.substr(0, 16));
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
+  char buffer[16];
+  size_t n = std::min<size_t>(s.size(), sizeof(buffer));
+  for (size_t i = 0; i < n; ++i) buffer[i] = static_cast<char>(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+  return std::string(buffer, n);  // short: stays in the small-string buffer, no allocation
 }
 
 // Elements that never stay open on the stack: void elements and those whose end tag is implied
 // by the next sibling (so a page of unclosed <p> or <li> is not deep).
 bool SelfClosing(const std::string& name) {
-  static const char* kNames[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+  if (name == "div" || name == "span" || name == "a") return false;  // the common case first
+  static const std::string_view kNames[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                                  "meta", "param", "source", "track", "wbr", "p", "li", "td", "th",
                                  "tr", "option", "optgroup", "dt", "dd", "rp", "rt", "tbody",
                                  "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
                                  "frame", "keygen", "basefont", "bgsound", "image", "isindex"};
-  for (const char* k : kNames) {
+  for (std::string_view k : kNames) {
     if (name == k) return true;
   }
   return false;

@@ -39,6 +39,9 @@ struct DomNode {
   uint32_t attr_begin = 0;   // into HtmlDom::attributes
   uint32_t attr_count = 0;
   std::string_view name;     // tag name, lower-case ("#text" for text)
+  std::string_view klass;    // the class attribute (looked up once, at parse time)
+  std::string_view id;       // the id attribute
+  bool hidden = false;       // hidden, aria-hidden="true" or an inline display:none
   std::string_view text;     // text and comment nodes: their text
 };
 

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 #include <simdjson.h>
 
@@ -64,7 +65,7 @@ bool IsHeading(Tag t) {
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   return out;
 }
 
@@ -134,22 +135,6 @@ ClassInfo ClassifyNames(std::string_view klass, std::string_view id) {
   return info;
 }
 
-// Hidden by markup: hidden attribute, aria-hidden, inline display:none.
-bool IsHidden(const HtmlDom& dom, uint32_t i) {
-  const DomNode& n = dom.node(i);
-  for (uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
-    const DomAttribute& attr = dom.attributes()[a];
-    if (attr.key == "hidden") return true;
-    if (attr.key == "aria-hidden" && attr.value == "true") return true;
-    if (attr.key == "style") {
-      std::string style = LowerAscii(attr.value);
-      style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-      if (Contains(style, "display:none") || Contains(style, "visibility:hidden")) return true;
-    }
-  }
-  return false;
-}
-
 struct Stats {
   uint32_t direct_chars = 0;   // text whose nearest block ancestor is this element
   uint32_t direct_commas = 0;
@@ -179,6 +164,17 @@ class Extractor {
  private:
   const DomNode& N(uint32_t i) const { return dom_.node(i); }
 
+  // Class names repeat across a page ("story-item" a hundred times): classify each once.
+  ClassInfo Classify(const DomNode& node) {
+    if (node.klass.empty() && node.id.empty()) return ClassInfo{};
+    if (!node.id.empty()) return ClassifyNames(node.klass, node.id);
+    auto it = class_cache_.find(node.klass);
+    if (it != class_cache_.end()) return it->second;
+    ClassInfo info = ClassifyNames(node.klass, {});
+    class_cache_.emplace(node.klass, info);
+    return info;
+  }
+
   double LinkDensity(uint32_t i) const {
     return stats_[i].chars ? static_cast<double>(stats_[i].link_chars) / stats_[i].chars : 0.0;
   }
@@ -193,21 +189,16 @@ class Extractor {
       block_of[i] = IsBlockTag(N(p).tag) && N(p).tag != Tag::kBr ? p : block_of[p];
     }
     std::vector<uint32_t> raw(n_, 0);
-    uint32_t longest = 0, longest_chars = 0;  // the longest stretch of running text
     for (uint32_t i = n_; i-- > 1;) {
       const DomNode& node = N(i);
       if (IsSkippedTag(node.tag)) {
         raw[i] = 0;
-      } else if (node.tag == Tag::kText) {
+      } else if (node.tag == Tag::kText && !IsSkippedTag(N(node.parent).tag)) {
         // Running text: inside a <p>, or a long stretch anywhere (sites that write articles
         // as text between <br>s in divs and spans).
         uint32_t c = 0;
         for (char ch : node.text) c += !IsSpace(ch);
         if (N(block_of[i]).tag == Tag::kP || c >= 60) raw[i] = c;
-        if (raw[i] > longest_chars) {
-          longest_chars = raw[i];
-          longest = i;
-        }
       }
       if (node.parent != i) raw[node.parent] += raw[i];
     }
@@ -225,15 +216,15 @@ class Extractor {
         removed_[i] = true;
         continue;
       }
-      class_info_[i] = ClassifyNames(dom_.Attr(i, "class"), dom_.Attr(i, "id"));
+      class_info_[i] = Classify(node);
       bool structural = node.tag == Tag::kHtml || node.tag == Tag::kBody || node.tag == Tag::kMain ||
                         node.tag == Tag::kArticle;
-      bool holds_most = raw[i] > total / 2 || (longest > i && longest < node.end);
+      bool holds_most = raw[i] > total / 2;
       if (!structural && !holds_most &&
-          (class_info_[i].widget || IsFurnitureTag(node.tag) || IsHidden(dom_, i))) {
+          (class_info_[i].widget || IsFurnitureTag(node.tag) || node.hidden)) {
         removed_[i] = true;
       }
-      std::string_view role = dom_.Attr(i, "role");
+      std::string_view role = node.attr_count ? dom_.Attr(i, "role") : std::string_view();
       if (!holds_most && (role == "navigation" || role == "complementary" || role == "banner" ||
                           role == "contentinfo" || role == "dialog" || role == "alert")) {
         removed_[i] = true;
@@ -392,14 +383,14 @@ class Extractor {
     uint32_t parent = N(top).parent;
     if (parent == 0 || N(top).tag == Tag::kBody) return {top};
     double threshold = std::max(10.0, score_[top] * 0.2);
-    std::string_view top_class = dom_.Attr(top, "class");
+    std::string_view top_class = N(top).klass;
     for (uint32_t c = parent + 1; c < N(parent).end; c = N(c).end) {
       if (c == top) {
         roots.push_back(c);
         continue;
       }
       if (removed_[c] || N(c).tag == Tag::kText) continue;
-      double bonus = !top_class.empty() && dom_.Attr(c, "class") == top_class ? score_[top] * 0.2 : 0;
+      double bonus = !top_class.empty() && N(c).klass == top_class ? score_[top] * 0.2 : 0;
       if (scored_[c] && score_[c] + bonus >= threshold) {
         roots.push_back(c);
       } else if (N(c).tag == Tag::kP) {
@@ -539,6 +530,7 @@ class Extractor {
   std::vector<uint32_t> block_of_;  // nearest block-level ancestor of each node
   uint32_t root_chars_ = 0;         // text of the root being emitted
   std::vector<ClassInfo> class_info_;
+  std::unordered_map<std::string_view, ClassInfo> class_cache_;
   std::vector<Stats> stats_;
   std::vector<double> score_;
   std::vector<bool> scored_;
