@@ -146,6 +146,9 @@ struct NerTrainOptions {
   uint32_t cluster_count = 1024;     // finest word-cluster level
   uint32_t min_feature_count = 2;    // features seen fewer times are dropped
   uint64_t seed = 1;
+  // After picking the epoch count on valid, train again on train + valid for that many epochs
+  // (the shipped model); valid_f1 then describes the train-only run.
+  bool final_on_train_and_valid = true;
 };
 struct NerTrainReport {
   uint32_t epochs = 0;

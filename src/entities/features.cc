@@ -1,5 +1,7 @@
 #include "entities/features.h"
 
+#include <algorithm>
+
 #include <xxhash.h>
 
 namespace sitrep::entities {
@@ -35,7 +37,7 @@ enum Template : uint8_t {
   kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix, kPrevWord, kNextWord, kPrev2Word, kNext2Word,
   kPrevCur, kCurNext, kShapePrevCur, kShapeCurNext, kShape3, kCluster, kClusterPrev, kClusterNext,
   kClusterPrev2, kClusterNext2, kLex, kLexPrev, kLexNext, kLexShape, kCapsLower, kFirstShape,
-  kLength, kHyphenParts, kPrevShapeWord, kNextShapeWord, kSentenceCaps, kHistSeen, kHistMajor,
+  kLength, kHyphenParts, kPrevShapeWord, kNextShapeWord, kSentenceCaps, kHistSeen, kHistMajor, kAggContext,
 };
 
 class Hasher {
@@ -134,8 +136,32 @@ std::vector<uint64_t> AllHistoryFeatures() {
   return keys;
 }
 
+void DocumentContext::Build(const std::vector<std::vector<std::string_view>>& sentences) {
+  constexpr size_t kMaxContexts = 24;
+  contexts.clear();
+  std::string lower;
+  for (const auto& tokens : sentences) {
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (!Capitalised(tokens[i])) continue;
+      auto it = contexts.find(tokens[i]);
+      if (it == contexts.end()) it = contexts.emplace(std::string(tokens[i]), std::vector<std::string>{}).first;
+      auto& list = it->second;
+      if (list.size() >= kMaxContexts) continue;
+      auto add = [&](std::string_view side, std::string_view word) {
+        LowerAscii(word, lower);
+        std::string c = std::string(side) + lower;
+        if (list.size() < kMaxContexts && std::find(list.begin(), list.end(), c) == list.end())
+          list.push_back(std::move(c));
+      };
+      add("L:", i > 0 ? tokens[i - 1] : std::string_view("<s>"));
+      add("R:", i + 1 < tokens.size() ? tokens[i + 1] : std::string_view("</s>"));
+    }
+  }
+}
+
 void ExtractFeatures(const FeatureResources& res, const std::vector<std::string_view>& tokens,
-                     SentenceFeatures& out, const DocumentHistory* history) {
+                     SentenceFeatures& out, const DocumentHistory* history,
+                     const DocumentContext* context) {
   thread_local std::vector<TokenInfo> info;
   thread_local Hasher hash;
   thread_local std::string key;
@@ -246,6 +272,11 @@ void ExtractFeatures(const FeatureResources& res, const std::vector<std::string_
     }
     if (i == 0) f.push_back(hash(kFirstShape, t.shape));
     if (history) HistoryFeatures(*history, w, f);
+    if (context && Capitalised(w)) {
+      auto it = context->contexts.find(w);
+      if (it != context->contexts.end())
+        for (const std::string& c : it->second) f.push_back(hash(kAggContext, c));
+    }
     out.offsets.push_back(static_cast<uint32_t>(f.size()));
   }
 }

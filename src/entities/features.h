@@ -52,9 +52,17 @@ void HistoryFeatures(const DocumentHistory& history, std::string_view token,
 // Every key HistoryFeatures can produce (the trainer keeps them all).
 std::vector<uint64_t> AllHistoryFeatures();
 
-// history may be null (no document context).
+// Context aggregation (Ratinov & Roth 2009): for each capitalised token of a document, the
+// words next to all its occurrences in that document ("L:said", "R:said"), at most 24.
+struct DocumentContext {
+  StringMap<std::vector<std::string>> contexts;
+  void Build(const std::vector<std::vector<std::string_view>>& sentences);
+};
+
+// history and context may be null (no document).
 void ExtractFeatures(const FeatureResources& resources, const std::vector<std::string_view>& tokens,
-                     SentenceFeatures& out, const DocumentHistory* history = nullptr);
+                     SentenceFeatures& out, const DocumentHistory* history = nullptr,
+                     const DocumentContext* context = nullptr);
 
 // "Xxxx" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d".
 std::string ShortShape(std::string_view word);

@@ -108,10 +108,11 @@ void Viterbi(const std::vector<float>& scores, size_t n, const float* transition
 using entities::kLabelCount;
 
 void NerModel::Rep::Decode(const std::vector<std::string_view>& tokens, std::vector<int>& labels,
-                           const entities::DocumentHistory* history) const {
+                           const entities::DocumentHistory* history,
+                           const entities::DocumentContext* context) const {
   thread_local entities::SentenceFeatures features;
   thread_local std::vector<float> scores;
-  entities::ExtractFeatures(resources, tokens, features, history);
+  entities::ExtractFeatures(resources, tokens, features, history, context);
   const size_t n = features.size();
   scores.assign(n * kLabelCount, 0.0f);
   for (size_t i = 0; i < n; ++i) {
@@ -333,10 +334,13 @@ std::vector<std::vector<std::string>> NerModel::TagDocument(
     const std::vector<std::vector<std::string>>& sentences) const {
   std::vector<std::vector<std::string>> out;
   entities::DocumentHistory history;
+  std::vector<std::vector<std::string_view>> document;
+  for (const auto& tokens : sentences) document.emplace_back(tokens.begin(), tokens.end());
+  entities::DocumentContext context;
+  context.Build(document);
   std::vector<int> labels;
-  for (const auto& tokens : sentences) {
-    std::vector<std::string_view> views(tokens.begin(), tokens.end());
-    rep_->Decode(views, labels, &history);
+  for (const auto& views : document) {
+    rep_->Decode(views, labels, &history, &context);
     history.Add(views, labels);
     auto& row = out.emplace_back();
     for (int l : labels) row.push_back(entities::BilouToBio(entities::BilouLabelNames()[l]));

@@ -64,7 +64,8 @@ struct NerModel::Rep {
   // history (may be null) is what was said earlier in the document; the caller adds this
   // sentence's labels to it afterwards.
   void Decode(const std::vector<std::string_view>& tokens, std::vector<int>& labels,
-              const entities::DocumentHistory* history = nullptr) const;
+              const entities::DocumentHistory* history = nullptr,
+              const entities::DocumentContext* context = nullptr) const;
   std::string Serialize() const;
   static Result<std::unique_ptr<Rep>> Parse(std::string_view bytes, const std::string& source);
 };

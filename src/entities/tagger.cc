@@ -73,11 +73,21 @@ std::vector<Mention> NerModel::Tag(std::string_view text) const {
   std::vector<Span> tokens = NerTokenize(text);
   std::vector<std::string_view> words;
   std::vector<int> labels;
-  entities::DocumentHistory history;  // the text is one document
-  for (auto [first, last] : entities::GroupSentences(text, tokens)) {
-    words.clear();
-    for (size_t i = first; i < last; ++i) words.push_back(text.substr(tokens[i].begin, tokens[i].size()));
-    rep_->Decode(words, labels, &history);
+  // The text is one document: history and context aggregation run over all its sentences.
+  auto sentences = entities::GroupSentences(text, tokens);
+  std::vector<std::vector<std::string_view>> document;
+  for (auto [first, last] : sentences) {
+    auto& sentence = document.emplace_back();
+    for (size_t i = first; i < last; ++i) sentence.push_back(text.substr(tokens[i].begin, tokens[i].size()));
+  }
+  entities::DocumentContext context;
+  context.Build(document);
+  entities::DocumentHistory history;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    auto [first, last] = sentences[s];
+    const auto& words_ref = document[s];
+    words.assign(words_ref.begin(), words_ref.end());
+    rep_->Decode(words, labels, &history, &context);
     history.Add(words, labels);
     for (size_t i = 0; i < labels.size(); ++i) {
       int l = labels[i];

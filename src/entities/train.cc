@@ -186,13 +186,29 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
   report.log.push_back(fmt::format("lexicon: {} names", rep.resources.lexicon.size()));
 
   // 3. Features -> rows.
+  // Context aggregation needs each sentence's whole document.
+  auto contexts_of = [](const std::vector<entities::ConllSentence>& data) {
+    std::vector<entities::DocumentContext> contexts;
+    std::vector<std::vector<std::string_view>> document;
+    for (size_t i = 0; i < data.size(); ++i) {
+      document.emplace_back(data[i].tokens.begin(), data[i].tokens.end());
+      if (i + 1 == data.size() || data[i + 1].document != data[i].document) {
+        contexts.emplace_back().Build(document);
+        document.clear();
+      }
+    }
+    return contexts;
+  };
+  std::vector<entities::DocumentContext> train_contexts = contexts_of(*train);
   std::unordered_map<uint64_t, uint32_t> counts;
   std::vector<entities::SentenceFeatures> train_features(train->size());
-  for (size_t i = 0; i < train->size(); ++i) {
+  for (size_t i = 0, d = 0; i < train->size(); ++i) {
+    if (i > 0 && (*train)[i].document != (*train)[i - 1].document) ++d;
     std::vector<std::string_view> words((*train)[i].tokens.begin(), (*train)[i].tokens.end());
-    entities::ExtractFeatures(rep.resources, words, train_features[i]);
+    entities::ExtractFeatures(rep.resources, words, train_features[i], nullptr, &train_contexts[d]);
     for (uint64_t f : train_features[i].features) ++counts[f];
   }
+  train_contexts.clear();
   std::vector<uint64_t> keys = entities::AllHistoryFeatures();
   for (const auto& [key, count] : counts)
     if (count >= options.min_feature_count) keys.push_back(key);
@@ -223,95 +239,119 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
   train_features.clear();
   train_features.shrink_to_fit();
   entities::SentenceFeatures scratch;
-  for (const auto& s : *valid) {
+  std::vector<entities::DocumentContext> valid_contexts = contexts_of(*valid);
+  for (size_t i = 0, d = 0; i < valid->size(); ++i) {
+    const auto& s = (*valid)[i];
+    if (i > 0 && s.document != (*valid)[i - 1].document) ++d;
     std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
-    entities::ExtractFeatures(rep.resources, words, scratch);
+    entities::ExtractFeatures(rep.resources, words, scratch, nullptr, &valid_contexts[d]);
     valid_rows.push_back(to_rows(s, scratch));
   }
   report.features = keys.size();
   report.log.push_back(fmt::format("features: {} kept, {} train documents ({:.1f} s)", keys.size(),
                                    train_rows.empty() ? 0 : train_rows.back().document + 1, elapsed()));
 
-  // 4. Perceptron epochs with lazy averaging: avg = w - u / c.
+  // 4. Perceptron epochs with lazy averaging (avg = w - u / c); the epoch count is picked on
+  // valid, then (options.final_on_train_and_valid) a final run of that many epochs sees both.
   const size_t weight_count = keys.size() * kLabelCount;
   const size_t trans_count = (kLabelCount + 1) * kLabelCount;
-  std::vector<double> w(weight_count, 0.0), u(weight_count, 0.0);
-  std::vector<double> tw(trans_count, 0.0), tu(trans_count, 0.0);
-  std::vector<float> wf(weight_count, 0.0f), tf(trans_count, 0.0f);
   std::vector<float> best_w, best_t;
   double best_f1 = -1;
   uint32_t best_epoch = 0;
-  double c = 1;
-  // Documents are shuffled; sentences keep their order inside a document (history features).
-  std::vector<std::pair<size_t, size_t>> documents;  // [first, last) sentence ranges
-  for (size_t i = 0; i < train_rows.size(); ++i) {
-    if (i == 0 || train_rows[i].document != train_rows[i - 1].document) documents.emplace_back(i, i);
-    documents.back().second = i + 1;
-  }
-  std::vector<size_t> order(documents.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  entities::DocumentHistory history;
-  RowSentence full;
-  std::mt19937_64 rng(options.seed);
-  std::vector<float> buffer;
-  std::vector<int> predicted;
-  for (uint32_t epoch = 1; epoch <= options.max_epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    uint64_t mistakes = 0;
-    for (size_t d : order) {
-      history.Clear();
-      for (size_t index = documents[d].first; index < documents[d].second; ++index) {
-        WithHistory(train_rows[index], history, table, full);
-        const RowSentence& s = full;
-        DecodeRows(s, wf.data(), tf.data(), buffer, predicted);
-        history.Add(s.tokens, predicted);
-        const size_t n = s.gold.size();
-        for (size_t t = 0; t < n; ++t) {
-          int g = s.gold[t], p = predicted[t];
-          int gp = t ? s.gold[t - 1] : kLabelCount, pp = t ? predicted[t - 1] : kLabelCount;
-          if (g != p) {
-            ++mistakes;
-            for (uint32_t k = s.offsets[t]; k < s.offsets[t + 1]; ++k) {
-              size_t base = static_cast<size_t>(s.rows[k]) * kLabelCount;
-              w[base + g] += 1;
-              u[base + g] += c;
-              w[base + p] -= 1;
-              u[base + p] -= c;
-              wf[base + g] = static_cast<float>(w[base + g]);
-              wf[base + p] = static_cast<float>(w[base + p]);
+  auto run = [&](const std::vector<RowSentence>& data, uint32_t max_epochs,
+                 const std::vector<RowSentence>* dev, const char* label) {
+    std::vector<double> w(weight_count, 0.0), u(weight_count, 0.0);
+    std::vector<double> tw(trans_count, 0.0), tu(trans_count, 0.0);
+    std::vector<float> wf(weight_count, 0.0f), tf(trans_count, 0.0f);
+    double c = 1;
+    // Documents are shuffled; sentences keep their order inside a document (history features).
+    std::vector<std::pair<size_t, size_t>> documents;  // [first, last) sentence ranges
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (i == 0 || data[i].document != data[i - 1].document) documents.emplace_back(i, i);
+      documents.back().second = i + 1;
+    }
+    std::vector<size_t> order(documents.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937_64 rng(options.seed);
+    std::vector<float> buffer;
+    std::vector<int> predicted;
+    entities::DocumentHistory history;
+    RowSentence full;
+    for (uint32_t epoch = 1; epoch <= max_epochs; ++epoch) {
+      for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+      uint64_t mistakes = 0;
+      for (size_t d : order) {
+        history.Clear();
+        for (size_t index = documents[d].first; index < documents[d].second; ++index) {
+          WithHistory(data[index], history, table, full);
+          const RowSentence& s = full;
+          DecodeRows(s, wf.data(), tf.data(), buffer, predicted);
+          history.Add(s.tokens, predicted);
+          const size_t n = s.gold.size();
+          for (size_t t = 0; t < n; ++t) {
+            int g = s.gold[t], p = predicted[t];
+            int gp = t ? s.gold[t - 1] : kLabelCount, pp = t ? predicted[t - 1] : kLabelCount;
+            if (g != p) {
+              ++mistakes;
+              for (uint32_t k = s.offsets[t]; k < s.offsets[t + 1]; ++k) {
+                size_t base = static_cast<size_t>(s.rows[k]) * kLabelCount;
+                w[base + g] += 1;
+                u[base + g] += c;
+                w[base + p] -= 1;
+                u[base + p] -= c;
+                wf[base + g] = static_cast<float>(w[base + g]);
+                wf[base + p] = static_cast<float>(w[base + p]);
+              }
+            }
+            if (g != p || gp != pp) {
+              size_t gi = static_cast<size_t>(gp) * kLabelCount + g;
+              size_t pi = static_cast<size_t>(pp) * kLabelCount + p;
+              tw[gi] += 1;
+              tu[gi] += c;
+              tw[pi] -= 1;
+              tu[pi] -= c;
+              tf[gi] = static_cast<float>(tw[gi]);
+              tf[pi] = static_cast<float>(tw[pi]);
             }
           }
-          if (g != p || gp != pp) {
-            size_t gi = static_cast<size_t>(gp) * kLabelCount + g;
-            size_t pi = static_cast<size_t>(pp) * kLabelCount + p;
-            tw[gi] += 1;
-            tu[gi] += c;
-            tw[pi] -= 1;
-            tu[pi] -= c;
-            tf[gi] = static_cast<float>(tw[gi]);
-            tf[pi] = static_cast<float>(tw[pi]);
-          }
+          c += 1;
         }
-        c += 1;
+      }
+      std::vector<float> avg_w(weight_count), avg_t(trans_count);
+      for (size_t i = 0; i < weight_count; ++i) avg_w[i] = static_cast<float>(w[i] - u[i] / c);
+      for (size_t i = 0; i < trans_count; ++i) avg_t[i] = static_cast<float>(tw[i] - tu[i] / c);
+      if (!dev) {
+        report.log.push_back(fmt::format("{} epoch {:2}: {} token errors ({:.1f} s)", label, epoch,
+                                         mistakes, elapsed()));
+        best_w = std::move(avg_w);
+        best_t = std::move(avg_t);
+        continue;
+      }
+      double f1 = ScoreRows(*dev, avg_w, avg_t, table);
+      report.log.push_back(fmt::format("{} epoch {:2}: {} token errors, valid F1 {:.2f} ({:.1f} s)",
+                                       label, epoch, mistakes, f1, elapsed()));
+      if (f1 > best_f1) {
+        best_f1 = f1;
+        best_epoch = epoch;
+        best_w = std::move(avg_w);
+        best_t = std::move(avg_t);
+      } else if (epoch >= best_epoch + 3) {
+        break;  // three epochs without improvement on valid
       }
     }
-    std::vector<float> avg_w(weight_count), avg_t(trans_count);
-    for (size_t i = 0; i < weight_count; ++i) avg_w[i] = static_cast<float>(w[i] - u[i] / c);
-    for (size_t i = 0; i < trans_count; ++i) avg_t[i] = static_cast<float>(tw[i] - tu[i] / c);
-    double f1 = ScoreRows(valid_rows, avg_w, avg_t, table);
-    report.log.push_back(fmt::format("epoch {:2}: {} token errors, valid F1 {:.2f} ({:.1f} s)",
-                                     epoch, mistakes, f1, elapsed()));
-    if (f1 > best_f1) {
-      best_f1 = f1;
-      best_epoch = epoch;
-      best_w = std::move(avg_w);
-      best_t = std::move(avg_t);
-    } else if (epoch >= best_epoch + 3) {
-      break;  // three epochs without improvement on valid
-    }
-  }
+  };
+  run(train_rows, options.max_epochs, &valid_rows, "train");
   report.epochs = best_epoch;
   report.valid_f1 = best_f1;
+  if (options.final_on_train_and_valid) {
+    std::vector<RowSentence> all = std::move(train_rows);
+    uint32_t offset = all.empty() ? 0 : all.back().document + 1;
+    for (RowSentence& r : valid_rows) {
+      r.document += offset;
+      all.push_back(std::move(r));
+    }
+    run(all, best_epoch, nullptr, "train+valid");
+  }
 
   // 5. Drop rows whose weights all round to zero, then write.
   float max_abs = 0;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "command.h"
+#include "sitrep/clean.h"
 #include "sitrep/entities.h"
 #include "sitrep/ingest.h"
 
@@ -29,6 +30,8 @@ const Command kEntities("entities", "List the actors and places of articles (NER
       std::fprintf(stderr, "entities: no usable article\n");
       return kExitNoUsableInput;
     }
+    // Boilerplate (bylines, comment forms, share buttons) names no actor of the event.
+    Clean(input.articles, CleanOptions{});
     if (!NerModel::Default())
       std::fprintf(stderr, "%s\n", NerModel::Default().error().ToString().c_str());
     ActorOptions options;
