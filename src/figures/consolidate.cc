@@ -222,34 +222,51 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
     }
     // Conflicting pairs: claims of different articles, or of two named sources in one article.
     // A claimant (article + source) that itself states a value compatible with the other side
-    // does not dispute it ("a 25 mph test rather than 30 mph" states both).
-    auto claimant_states = [&](const Figure& owner, const Figure& other) {
-      Interval io = ClaimInterval(other, options);
-      for (uint32_t i : members) {
-        const Figure& g = report.figures[i];
-        if (g.article == owner.article && g.attribution.source == owner.attribution.source &&
-            Overlap(ClaimInterval(g, options), io))
-          return true;
-      }
+    // does not dispute it ("a 25 mph test rather than 30 mph" states both). Work is over pairs
+    // of distinct values (all claims of a value share one interval) and stops at the first pair
+    // of claims that qualifies, so a large event costs values^2, not claims^3.
+    std::vector<Interval> value_interval(group.values.size());
+    for (size_t v = 0; v < group.values.size(); ++v)
+      value_interval[v] = ClaimInterval(report.figures[group.values[v].figures.front()], options);
+    std::map<std::pair<uint32_t, std::string>, std::vector<uint32_t>> claimant_values;
+    for (size_t m = 0; m < members.size(); ++m) {
+      const Figure& f = report.figures[members[m]];
+      auto& vs = claimant_values[{f.article, f.attribution.source}];
+      if (std::find(vs.begin(), vs.end(), value_of[m]) == vs.end()) vs.push_back(value_of[m]);
+    }
+    auto claimant_states = [&](const Figure& owner, uint32_t other_value) {
+      for (uint32_t v : claimant_values[{owner.article, owner.attribution.source}])
+        if (Overlap(value_interval[v], value_interval[other_value])) return true;
       return false;
     };
+    auto live = [&](const Figure& f) {
+      return !f.superseded && !superseded.count(FigureValueKey(f));
+    };
     std::set<uint32_t> conflicting;
-    for (size_t a = 0; a < members.size(); ++a) {
-      const Figure& fa = report.figures[members[a]];
-      if (fa.superseded || superseded.count(FigureValueKey(fa))) continue;
-      for (size_t b = a + 1; b < members.size(); ++b) {
-        const Figure& fb = report.figures[members[b]];
-        bool same_article = fb.article == fa.article;
-        if (same_article && (fa.attribution.empty() || fb.attribution.empty() ||
-                             fa.attribution.source == fb.attribution.source))
-          continue;
-        if (fb.superseded || superseded.count(FigureValueKey(fb)) ||
-            !CloseInTime(articles, fa.article, fb.article, options))
-          continue;
-        if (!Overlap(ClaimInterval(fa, options), ClaimInterval(fb, options)) &&
-            !claimant_states(fa, fb) && !claimant_states(fb, fa)) {
-          conflicting.insert(value_of[a]);
-          conflicting.insert(value_of[b]);
+    for (uint32_t va = 0; va < group.values.size(); ++va) {
+      for (uint32_t vb = va + 1; vb < group.values.size(); ++vb) {
+        if (Overlap(value_interval[va], value_interval[vb])) continue;
+        bool found = false;
+        for (uint32_t ia : group.values[va].figures) {
+          const Figure& fa = report.figures[ia];
+          if (!live(fa) || claimant_states(fa, vb)) continue;
+          for (uint32_t ib : group.values[vb].figures) {
+            const Figure& fb = report.figures[ib];
+            if (fb.article == fa.article &&
+                (fa.attribution.empty() || fb.attribution.empty() ||
+                 fa.attribution.source == fb.attribution.source))
+              continue;
+            if (!live(fb) || claimant_states(fb, va) ||
+                !CloseInTime(articles, fa.article, fb.article, options))
+              continue;
+            found = true;
+            break;
+          }
+          if (found) break;
+        }
+        if (found) {
+          conflicting.insert(va);
+          conflicting.insert(vb);
         }
       }
     }

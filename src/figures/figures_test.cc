@@ -397,3 +397,22 @@ TEST(ExtractFigures, OwnPredicateBlocksEllipsisAndGluedUnits) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Many articles with many different tolls: consolidation stays bounded (values^2, not claims^3)
+// and still reports one disagreement for the group.
+TEST(Consolidate, LargeEventIsBounded) {
+  std::vector<Article> arts;
+  for (uint32_t i = 0; i < 3000; ++i)
+    arts.push_back(Make(std::to_string(40 + i % 25) + " people were killed, officials said.",
+                        CivilDate{2024, 3, 6}, i));
+  FigureReport r = ConsolidateFigures(arts);
+  EXPECT_EQ(r.figures.size(), 3000u);
+  ASSERT_EQ(r.disagreements.size(), 1u);
+  EXPECT_EQ(r.disagreements[0].sides.size(), 25u);
+}
+
+}  // namespace
+}  // namespace sitrep
