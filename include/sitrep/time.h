@@ -144,9 +144,12 @@ struct TimelineScores {
 // Reads the Timeline17 cluster JSONL (../shared/data/timeline17/timeline17.jsonl), builds one
 // timeline per reference timeline (as many dates as the reference, its mean sentences per date,
 // within its date span) and scores it as news-tls does. `topic_filter` keeps topics whose id
-// contains it ("" = all). Fails when the file cannot be read.
+// contains it ("" = all). `oracle` scores, instead of BuildTimeline, the reference dates with the
+// best-ROUGE candidate sentence per date (calibrates the metric against the published oracle).
+// Fails when the file cannot be read.
 Result<TimelineScores> EvaluateTimeline17(const std::string& jsonl_path,
                                           const TimelineOptions& options = {},
-                                          const std::string& topic_filter = "");
+                                          const std::string& topic_filter = "",
+                                          bool oracle = false);
 
 }  // namespace sitrep
