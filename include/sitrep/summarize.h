@@ -1,8 +1,9 @@
 // summarize: an extractive multi-document summary under a length budget, every sentence cited.
 //
-// Method: the default is chosen by measurement on DUC 2006 (see docs/benchmarks.md); others stay
-// selectable by name (SummaryOptions::method). Sentences repeated by syndicated copies count as
-// support for one pick, not as several; articles that are mostly off-topic weigh less.
+// Method: the default ("concepts", chosen by measurement on DUC 2006, docs/benchmarks.md) covers
+// the word bigrams most articles share (Gillick & Favre's concepts, greedy by gain per square
+// root of length); others stay selectable by name (SummaryOptions::method). Syndicated copies
+// give support (citations), never a second pick; off-topic articles weigh less.
 // Invariant: every summary sentence is a Sentence span of an input article, shown unaltered
 // beyond whitespace; each cites every article that says it or nearly says it.
 // Thread safety: Summarize() is reentrant.

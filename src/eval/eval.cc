@@ -410,7 +410,9 @@ Result<EvalReport> RunEval(const EvalOptions& options) {
       continue;
     }
     EvalSystemResult result;
-    result.system = method == "default" ? "default (concepts)" : method;
+    result.system = method == "default"            ? "default (" + known.front() + ")"
+                    : method == known.front() ? method + " (default)"
+                                              : method;
     std::vector<std::vector<RougeMetricScore>> per_event;
     double seconds = 0;
     for (const EventData& event : events) {
