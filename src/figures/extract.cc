@@ -580,7 +580,8 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
     if (w.ends_with("ed") && j > i) break;  // a participle after the noun
     ++j;
     end = j;
-    if (w.ends_with("s") || w == "people" || w == "police" || w == "cattle" || w == "children" ||
+    if (w.ends_with("s") || w.ends_with("men") || w == "people" || w == "police" ||
+        w == "cattle" || w == "children" ||
         w == "personnel" || w == "staff" || w == "livestock" || w == "men" || w == "women")
       break;  // a plural noun ends the phrase
   }
@@ -593,6 +594,16 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
       noun = "people";
   }
   return end;
+}
+
+// "child deaths" counts children: the plural of a noun used as a modifier.
+std::string Plural(std::string_view w) {
+  if (w.empty()) return std::string();
+  if (w == "child") return "children";
+  if (w == "person") return "people";
+  if (w.ends_with("man")) return std::string(w.substr(0, w.size() - 3)) + "men";
+  if (w.ends_with("s")) return std::string(w);
+  return std::string(w) + "s";
 }
 
 bool IsPersonNoun(std::string_view n) {
@@ -741,6 +752,14 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     f.noun = "people";
     return;
   }
+  // "Eleven deaths ..., including four fishermen": a part of the figure before it.
+  if (rf.first > 0 && W(rf.first - 1) == "including" && prev != nullptr &&
+      !OutcomeAfter(prev->fig.head).empty()) {
+    f.head = prev->fig.head;
+    f.noun = rf.has_np ? noun : prev->fig.noun;
+    f.partial = true;
+    return;
+  }
   // "of nearby villages" / "in Velt" between the noun phrase and the verb.
   size_t q = k;
   if (rf.has_np && IsAnyWord(W(q), {"of", "in", "from", "at", "near"})) {
@@ -775,6 +794,9 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     if (rf.has_np || aux > 0 || q == k) {
       f.head = std::string(o);
       f.noun = rf.has_np ? noun : std::string();
+      // "85 child deaths": the modifier noun is singular.
+      if (rf.has_np && aux == 0 && IsAnyWord(W(a), {"deaths", "fatalities", "injuries"}))
+        f.noun = Plural(noun);
       rf.outcome_after = true;
     }
   }
@@ -820,6 +842,12 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
         std::string_view last = W(b - 2);
         if (last == "toll" || last == "tolls") break;  // read below
         if (W(b - 3) == "of" && !OutcomeAfter(last).empty()) break;
+        // "put the number of child deaths at 85".
+        if (std::string_view o = OutcomeAfter(last); !o.empty()) {
+          f.head = std::string(o);
+          f.noun = IsFunctionWord(W(b - 3)) ? std::string() : Plural(W(b - 3));
+          return;
+        }
         if (p + 1 < b - 1 && !IsFunctionWord(last)) {
           f.head = std::string(last);
           return;

@@ -185,6 +185,7 @@ std::string_view EventOf(std::string_view w) {
       {"wildfire", "fire"},       {"bushfire", "fire"},         {"wildfires", "fire"},
       {"collapse", "collapse"},   {"collapsed", "collapse"},    {"sinking", "sinking"},
       {"sank", "sinking"},        {"capsized", "sinking"},      {"capsizing", "sinking"},
+      {"derailed", "crash"},      {"crashed", "crash"},
   };
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
   for (const Entry& e : kEvents)
@@ -213,7 +214,7 @@ bool IsFunctionWord(std::string_view w) {
       "since", "while", "when",  "where", "it",    "its",    "their", "his",   "her",   "this",
       "these", "those", "there", "not",   "no",    "more",   "less",  "about", "over",  "under",
       "up",    "down",  "out",   "so",    "such",  "each",   "per",   "across", "near", "during",
-      "including", "among", "remain", "remained", "remains", "still", "all", "both", "some",
+      "including", "among", "whose", "whom", "remain", "remained", "remains", "still", "all", "both", "some",
       "they",  "them",  "he",    "she",   "we",    "you",    "i",     "said",  "says",  "told",
       "other", "another", "further", "if", "then", "than", "also", "only", "just", "now"};
   for (std::string_view v : kWords)
