@@ -120,7 +120,7 @@ std::string ArticleJsonLine(const Article& article);
 struct ExtractionScore {
   double precision = 0, recall = 0, f1 = 0, accuracy = 0;
   size_t pages = 0;
-  double pages_per_s = 0, mb_per_s = 0;  // one core, pages already in memory (decompressed)
+  double pages_per_s = 0, mb_per_s = 0;  // per CPU-second of one thread, pages in memory (inflated)
 };
 struct ExtractionBenchmark {
   ExtractionScore ours;

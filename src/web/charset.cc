@@ -13,7 +13,7 @@ namespace {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   return out;
 }
 
@@ -116,14 +116,15 @@ DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_typ
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     out.charset = "UTF-8";
     out.how = "bom";
-    out.utf8 = std::string(bytes.substr(3));
-    out.declared_but_invalid = !IsValidUtf8(out.utf8);
+    out.input = bytes.substr(3);
+    out.declared_but_invalid = !IsValidUtf8(out.input);
     return out;
   }
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     out.charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
     out.how = "bom";
     out.utf8 = Convert(bytes.substr(2), out.charset);
+    out.converted = true;
     return out;
   }
   // 2. HTTP header, 3. <meta>.
@@ -138,10 +139,11 @@ DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_typ
   if (!declared.empty() && ConverterExists(declared)) {
     out.charset = declared;
     if (declared == "UTF-8") {
-      out.utf8 = std::string(bytes);
+      out.input = bytes;
       out.declared_but_invalid = !IsValidUtf8(bytes);
     } else {
       out.utf8 = Convert(bytes, declared);
+      out.converted = true;
     }
     return out;
   }
@@ -149,13 +151,14 @@ DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_typ
   if (IsValidUtf8(bytes)) {
     out.charset = "UTF-8";
     out.how = "utf8-valid";
-    out.utf8 = std::string(bytes);
+    out.input = bytes;
     return out;
   }
   out.charset = Detect(bytes);
   out.how = "detected";
   if (!ConverterExists(out.charset)) out.charset = "windows-1252";
   out.utf8 = Convert(bytes, out.charset);
+  out.converted = true;
   return out;
 }
 

@@ -12,7 +12,10 @@
 namespace sitrep::web {
 
 struct DecodedHtml {
-  std::string utf8;       // the page as UTF-8 (BOM removed)
+  std::string utf8;       // the page as UTF-8 (BOM removed), when it had to be converted
+  std::string_view input; // else: the input bytes themselves (already UTF-8), not copied
+  bool converted = false;
+  std::string_view view() const { return converted ? std::string_view(utf8) : input; }
   std::string charset;    // the charset used, e.g. "UTF-8", "windows-1252"
   std::string how;        // "bom", "http", "meta", "utf8-valid", "detected", "default"
   bool declared_but_invalid = false;  // declared UTF-8 but bytes are not

@@ -277,16 +277,25 @@ std::string LowerName(std::string_view s) {
 // Elements that never stay open on the stack: void elements and those whose end tag is implied
 // by the next sibling (so a page of unclosed <p> or <li> is not deep).
 bool SelfClosing(const std::string& name) {
-  if (name == "div" || name == "span" || name == "a") return false;  // the common case first
-  static const std::string_view kNames[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                                 "meta", "param", "source", "track", "wbr", "p", "li", "td", "th",
-                                 "tr", "option", "optgroup", "dt", "dd", "rp", "rt", "tbody",
-                                 "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
-                                 "frame", "keygen", "basefont", "bgsound", "image", "isindex"};
-  for (std::string_view k : kNames) {
-    if (name == k) return true;
+  // By length first: most tags (div, span, a) are rejected after one or two compares.
+  switch (name.size()) {
+    case 1: return name[0] == 'p';
+    case 2:
+      return name == "br" || name == "hr" || name == "li" || name == "td" || name == "th" ||
+             name == "tr" || name == "dt" || name == "dd" || name == "rp" || name == "rt";
+    case 3: return name == "col" || name == "img" || name == "wbr";
+    case 4:
+      return name == "area" || name == "base" || name == "link" || name == "meta" ||
+             name == "html" || name == "head" || name == "body";
+    case 5:
+      return name == "embed" || name == "input" || name == "param" || name == "track" ||
+             name == "tbody" || name == "thead" || name == "tfoot" || name == "frame" ||
+             name == "image";
+    case 6: return name == "source" || name == "option" || name == "keygen";
+    case 7: return name == "caption" || name == "isindex" || name == "bgsound";
+    case 8: return name == "colgroup" || name == "optgroup" || name == "basefont";
+    default: return false;
   }
-  return false;
 }
 
 // Elements whose content is raw text: skip to their end tag.
