@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <numeric>
 
-// TODO(h8): Clean once src/clean lands.
+#include "sitrep/clean.h"
 #include "sitrep/cluster.h"
 #include "sitrep/ingest.h"
 
@@ -45,7 +45,7 @@ Result<LabelledStream> LoadLabelledStream(const std::string& shared_dir) {
     return MakeError(ErrorCode::kEmpty, paths[0], "no labelled article was read",
                      "check that the JSONL files are the cluster format of data/SOURCES.md");
   }
-  // Clean(stream.articles, CleanOptions{});
+  Clean(stream.articles, CleanOptions{});
   return stream;
 }
 

@@ -28,6 +28,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr size_t kMinDedupeBytes = 100;
+
 struct Chunk {
   std::string source;
   int64_t first_record = 1;   // JSONL line number of the chunk's first line
@@ -178,7 +180,13 @@ void ProcessChunk(Chunk& chunk, const StreamOptions& options) {
   for (size_t i = 0; i < articles.size(); ++i) {
     const Article& a = articles[i];
     chunk.hashes[i] = XXH3_64bits(a.text.data(), a.text.size());
-    if (options.run_dedupe) chunk.minhashes[i] = Sign(BodyText(a), options.dedupe);
+    if (options.run_dedupe) {
+      // An article the cleaner emptied is compared whole; one with almost no words is not
+      // compared at all (every empty text would look like a copy of every other).
+      std::string body = BodyText(a);
+      std::string_view text = body.size() >= kMinDedupeBytes ? std::string_view(body) : a.text;
+      if (text.size() >= kMinDedupeBytes) chunk.minhashes[i] = Sign(text, options.dedupe);
+    }
     chunk.signatures[i] = SignArticle(a, options.sign);
   }
 }
