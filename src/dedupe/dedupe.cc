@@ -68,8 +68,10 @@ DedupeResult Dedupe(std::span<const Article> articles, const DedupeOptions& opti
   for (size_t i = 0; i < n; ++i) {
     std::string body = BodyText(articles[i]);
     body_bytes[i] = body.size();
-    sets[i] = dedupe_internal::ShingleSet(body, options.shingle_words);
-    if (!sets[i].empty()) signatures[i] = Sign(body, options);
+    dedupe_internal::ShingleHashes(body, options.shingle_words, sets[i]);
+    if (!sets[i].empty()) signatures[i] = dedupe_internal::SignShingles(sets[i], num_hashes);
+    std::sort(sets[i].begin(), sets[i].end());
+    sets[i].erase(std::unique(sets[i].begin(), sets[i].end()), sets[i].end());
   }
 
   // LSH: (band key, article) entries sorted by key; equal keys are candidate pairs.

@@ -91,56 +91,65 @@ double SetJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b
 
 namespace {
 
-// Parameters of the i-th hash function h_i(x) = a_i * x + b_i (mod 2^64), a_i odd. Drawn once
-// from a fixed-seed splitmix64 stream so signatures are stable across runs and machines.
-struct HashFamily {
-  std::vector<uint64_t> a, b;
-  explicit HashFamily(uint32_t count) : a(count), b(count) {
-    uint64_t state = 0x5157524550ull;  // fixed seed
-    auto next = [&state]() {
-      uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-      return z ^ (z >> 31);
-    };
-    for (uint32_t i = 0; i < count; ++i) {
-      a[i] = next() | 1;
-      b[i] = next();
-    }
-  }
-};
+// Fast range reduction: a uniform 64-bit x to [0, n).
+inline uint32_t Reduce(uint64_t x, uint32_t n) {
+  return static_cast<uint32_t>(((x >> 32) * n) >> 32);
+}
 
-const HashFamily& Family(uint32_t count) {
-  // The default length is shared; other lengths are built per call (rare).
-  static const HashFamily kDefault(128);
-  if (count == 128) return kDefault;
-  thread_local HashFamily custom(0);
-  if (custom.a.size() != count) custom = HashFamily(count);
-  return custom;
+inline uint64_t Mix(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
 }
 
 }  // namespace
 
-MinHashSignature Sign(std::string_view text, const DedupeOptions& options) {
-  const uint32_t count = std::max<uint32_t>(1, options.num_hashes);
-  MinHashSignature signature(count, std::numeric_limits<uint64_t>::max());
-  thread_local std::vector<uint64_t> shingles;
-  dedupe_internal::ShingleHashes(text, options.shingle_words, shingles);
+namespace dedupe_internal {
+
+// One-permutation MinHash (Li, Owen & Zhang 2012) with optimal densification (Shrivastava 2017):
+// each shingle hash falls into one of `count` bins by its value and each bin keeps its minimum,
+// so a signature costs one pass over the shingles instead of `count` passes. An empty bin (short
+// texts) copies the bin found by a probe sequence that depends only on the bin index, so two
+// texts fill their empty bins the same way and equal bins still mean shared minima.
+MinHashSignature SignShingles(const std::vector<uint64_t>& shingles, uint32_t count) {
+  count = std::max<uint32_t>(1, count);
+  constexpr uint64_t kEmpty = std::numeric_limits<uint64_t>::max();
+  MinHashSignature signature(count, kEmpty);
   if (shingles.empty()) return signature;
-  // Repeated shingles change no minimum: skip them cheaply when adjacent-equal after sorting.
-  std::sort(shingles.begin(), shingles.end());
-  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
-  const HashFamily& family = Family(count);
-  const uint64_t* a = family.a.data();
-  const uint64_t* b = family.b.data();
   uint64_t* sig = signature.data();
-  for (uint64_t x : shingles) {
-    for (uint32_t i = 0; i < count; ++i) {
-      uint64_t v = a[i] * x + b[i];
-      sig[i] = v < sig[i] ? v : sig[i];
+  for (uint64_t shingle : shingles) {
+    uint64_t x = Mix(shingle ^ 0x5157524550ull);  // re-mix: shingle hashes also key the LSH sets
+    uint32_t bin = Reduce(x, count);
+    // Within a bin, order by the low bits (the bin index came from the high ones).
+    uint64_t v = (x << 32) | (x >> 32);
+    if (v < sig[bin]) sig[bin] = v;
+  }
+  std::vector<uint32_t> empty;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (sig[i] == kEmpty) empty.push_back(i);
+  }
+  if (empty.size() == count) return signature;
+  MinHashSignature filled = signature;
+  for (uint32_t i : empty) {
+    for (uint64_t attempt = 1;; ++attempt) {
+      uint32_t j = Reduce(Mix((static_cast<uint64_t>(i) << 32) ^ attempt), count);
+      if (signature[j] != kEmpty) {
+        // Mark the borrowed value with the receiving bin, so that two texts agree on bin i
+        // only when they borrowed the same minimum from the same place.
+        filled[i] = Mix(signature[j] ^ (static_cast<uint64_t>(j) << 1));
+        break;
+      }
     }
   }
-  return signature;
+  return filled;
+}
+
+}  // namespace dedupe_internal
+
+MinHashSignature Sign(std::string_view text, const DedupeOptions& options) {
+  thread_local std::vector<uint64_t> shingles;
+  dedupe_internal::ShingleHashes(text, options.shingle_words, shingles);
+  return dedupe_internal::SignShingles(shingles, options.num_hashes);
 }
 
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {

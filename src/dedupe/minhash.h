@@ -15,6 +15,9 @@ void ShingleHashes(std::string_view text, uint32_t shingle_words, std::vector<ui
 // Sorted, de-duplicated shingle hashes (a set) of text.
 std::vector<uint64_t> ShingleSet(std::string_view text, uint32_t shingle_words);
 
+// One-permutation MinHash signature of a text's shingle hashes (duplicates allowed).
+std::vector<uint64_t> SignShingles(const std::vector<uint64_t>& shingles, uint32_t count);
+
 // Exact Jaccard of two sorted sets; 0 when both are empty.
 double SetJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
