@@ -108,6 +108,28 @@ TEST(ExtractHtml, DeepNestingDoesNotOverflowTheStack) {
   EXPECT_NE(page->text.find("Deep inside many boxes"), std::string::npos);
 }
 
+TEST(Dom, LimitNestingCutsOnlyWhatIsTooDeep) {
+  std::string out;
+  // Unclosed paragraphs and list items close themselves: not deep, nothing removed.
+  std::string flat = "<body>";
+  for (int i = 0; i < 2000; ++i) flat += "<p>para <li>item <br><img src=x>";
+  EXPECT_FALSE(web::LimitNesting(flat, 512, out));
+  // 600 nested divs: the 88 innermost start tags and their end tags go; the text stays.
+  std::string deep;
+  for (int i = 0; i < 600; ++i) deep += "<div class=\"d\">";
+  deep += "text";
+  for (int i = 0; i < 600; ++i) deep += "</div>";
+  ASSERT_TRUE(web::LimitNesting(deep, 512, out));
+  size_t opens = 0, closes = 0;
+  for (size_t p = out.find("<div"); p != std::string::npos; p = out.find("<div", p + 1)) ++opens;
+  for (size_t p = out.find("</div>"); p != std::string::npos; p = out.find("</div>", p + 1)) ++closes;
+  EXPECT_EQ(opens, 512u);
+  EXPECT_EQ(closes, 512u);
+  EXPECT_NE(out.find(">text<"), std::string::npos);
+  // Script content is not markup.
+  EXPECT_FALSE(web::LimitNesting("<script>" + deep + "</script>", 512, out));
+}
+
 TEST(ExtractHtml, NodeLimitBoundsMemory) {
   std::string html = "<html><body>";
   for (int i = 0; i < 5000; ++i) html += "<p>Paragraph number " + std::to_string(i) + ", with some words.</p>";
