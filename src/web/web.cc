@@ -1,5 +1,6 @@
 #include "sitrep/web.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -70,6 +71,12 @@ Result<WebPage> ExtractHtml(std::string_view bytes, const HtmlSource& source,
     page.text += p;
   }
   page.paragraphs = static_cast<uint32_t>(paragraphs.size());
+  // Pages rendered by script often carry the article only in JSON-LD: use it when the markup
+  // gave little or nothing.
+  if (page.text.size() < 300 && metadata.json_ld_body.size() > 2 * page.text.size() + 200) {
+    page.text = metadata.json_ld_body;
+    page.paragraphs = 1 + static_cast<uint32_t>(std::count(page.text.begin(), page.text.end(), '\n'));
+  }
   if (page.text.empty()) {
     Error e = MakeProblem(ErrorCode::kEmpty, source.name, -1, -1, "no article text found in the page",
                           "the page may be an index, a script-rendered app or not HTML");

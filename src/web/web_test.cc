@@ -74,6 +74,20 @@ TEST(ExtractHtml, HttpCharsetWinsOverMeta) {
   EXPECT_NE(page->text.find("Caf\xC3\xA9 au lait"), std::string::npos);
 }
 
+TEST(ExtractHtml, ScriptRenderedPageFallsBackToJsonLdBody) {
+  std::string html =
+      "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+      "\"headline\": \"Tram line extended\", \"articleBody\": \"The tram line now runs to the "
+      "airport. Trains leave every ten minutes from six in the morning until midnight, and the fare "
+      "is the same as for any other trip inside the city. Work on a second branch to the university "
+      "starts next year, the transport office said on Monday.\"}</script></head>"
+      "<body><div id=\"app\"></div><noscript>Enable JavaScript to read this site.</noscript></body></html>";
+  auto page = ExtractHtml(html, HtmlSource{});
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->text.find("The tram line now runs to the airport."), 0u);
+  EXPECT_EQ(page->title, "Tram line extended");
+}
+
 TEST(ExtractHtml, GzipPagesAndBrokenGzip) {
   // The WARC fixture is known-good multi-member gzip (one member per record).
   std::string warc_gz = ReadAll(Fixture("sample.warc.gz"));
