@@ -3,6 +3,7 @@
 // countries the event's places point to as context, so "Tripoli" in a Lebanon story is the
 // Lebanese city.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <unordered_map>
@@ -15,6 +16,9 @@
 
 namespace sitrep {
 namespace {
+
+// float32 coordinates printed as doubles show noise digits; 5 decimals is about 1 m.
+double Round5(double v) { return std::round(v * 1e5) / 1e5; }
 
 std::string TrimSurface(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '.')) s.remove_suffix(1);
@@ -199,7 +203,7 @@ std::string PlacesToGeoJson(const Actors& actors, std::span<const Article> artic
         {"feature", p.feature},         {"population", p.population}};
     if (p.geonames_id >= 0) properties["geonames_id"] = p.geonames_id;
     features.push_back({{"type", "Feature"},
-                        {"geometry", {{"type", "Point"}, {"coordinates", {p.longitude, p.latitude}}}},
+                        {"geometry", {{"type", "Point"}, {"coordinates", {Round5(p.longitude), Round5(p.latitude)}}}},
                         {"properties", std::move(properties)}});
   }
   nlohmann::json doc = {{"type", "FeatureCollection"},
@@ -220,8 +224,8 @@ nlohmann::json ActorJson(const Actor& actor) {
   if (actor.place) {
     const Place& p = *actor.place;
     j["place"] = {{"name", p.name},           {"country_code", p.country_code},
-                  {"feature", p.feature},     {"latitude", p.latitude},
-                  {"longitude", p.longitude}, {"population", p.population}};
+                  {"feature", p.feature},     {"latitude", Round5(p.latitude)},
+                  {"longitude", Round5(p.longitude)}, {"population", p.population}};
     if (p.geonames_id >= 0) j["place"]["geonames_id"] = p.geonames_id;
   }
   return j;

@@ -219,6 +219,13 @@ TEST(Actors, MergesAcrossArticlesAndGeocodes) {
   EXPECT_EQ(a.mentions.size(), 3u);
   EXPECT_EQ(a.articles, (std::vector<uint32_t>{0, 1}));
   EXPECT_EQ(a.aliases.front(), "Kharkiv");
+  std::string markdown = ActorsToMarkdown(actors);
+  EXPECT_NE(markdown.find("## Actors and places"), std::string::npos);
+  EXPECT_NE(markdown.find("**Kharkiv** (LOC): 3 mentions in 2 sources [1, 2]; also Kharkov"),
+            std::string::npos)
+      << markdown;
+  EXPECT_NE(ActorsToJson(actors).find("\"sources\": [\n      1,\n      2\n    ]"), std::string::npos)
+      << ActorsToJson(actors);
   if (HaveGazetteer()) {
     ASSERT_TRUE(a.place);
     EXPECT_NEAR(a.place->latitude, 49.99, 0.1);
@@ -234,6 +241,20 @@ TEST(Actors, OutOfRangeMentionsAreDropped) {
   articles[0].text = "Short.";
   std::vector<Mention> mentions = {{0, {3, 400}, EntityType::kPerson}, {7, {0, 2}, EntityType::kPerson}};
   EXPECT_TRUE(ResolveActors(articles, mentions).actors.empty());
+}
+
+TEST(Tagger, GarbageInNeverCrashes) {
+  auto model = NerModel::Default();
+  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin)";
+  std::string junk;
+  for (int i = 0; i < 5000; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
+  junk += std::string(3000, 'A') + " " + std::string(400, '.') + " (((( '' ";
+  for (const Mention& m : (*model)->Tag(junk)) {
+    EXPECT_LE(m.span.end, junk.size());
+    EXPECT_LT(m.span.begin, m.span.end);
+  }
+  Article empty;
+  EXPECT_TRUE(TagEntities(empty).empty());
 }
 
 std::string SharedDir() {
