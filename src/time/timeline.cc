@@ -213,7 +213,7 @@ Timeline BuildTimeline(std::span<const Article> articles, const TimelineOptions&
           topic_norm2 > 0 ? dot(v, topic) / std::sqrt(v.norm2 * topic_norm2) : 0.0;
       double s = own + in_topic;
       const size_t words = v.terms.size();
-      if (words < 4) s *= 0.5;        // fragments ("Friday.") say nothing
+      if (words < 7) s *= 0.5;        // fragments ("Friday.") say nothing
       if (words > 30) s *= 0.7;       // run-on sentences crowd the entry
       ranked.emplace_back(s, k);
     }
