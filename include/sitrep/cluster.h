@@ -70,7 +70,7 @@ struct ClusterOptions {
   uint32_t centroid_terms = 1000;   // a centroid keeps its top terms
   uint32_t candidate_terms = 32;    // an article's heaviest terms look up candidate events
   uint32_t max_candidates = 30;     // events scored exactly per article (by shared terms)
-  uint32_t max_open_events = 20000; // more open events: the longest idle are closed
+  uint32_t max_open_events = 2000;  // more open events: the longest idle are closed
   uint64_t max_vocabulary = 4000000;  // document-frequency table cap (rare terms pruned)
   bool exhaustive = false;          // score every open event (the single-pass baseline)
 };

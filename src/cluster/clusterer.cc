@@ -137,13 +137,14 @@ struct EventClusterer::Rep {
     return std::sqrt(e.norm2);
   }
 
-  double Cosine(const SparseVector& query, EventState& e) {
+  // `weighted` holds query weight x IDF per term (computed once per article).
+  double Cosine(const SparseVector& weighted, EventState& e) {
     double norm = Norm(e);
     if (norm <= 0) return 0;
     double dot = 0;
-    for (const auto& [term, w] : query) {
+    for (const auto& [term, w] : weighted) {
       auto it = e.centroid.find(term);
-      if (it != e.centroid.end()) dot += static_cast<double>(w) * it->second * Idf(term);
+      if (it != e.centroid.end()) dot += static_cast<double>(w) * it->second;
     }
     return dot / norm;
   }
@@ -304,16 +305,15 @@ struct EventClusterer::Rep {
       const auto& [term, w] = top[pos];
       auto it = postings.find(term);
       if (it == postings.end()) continue;
-      double idf = Idf(term);
+      // Ranked by the query weight of shared terms only: no centroid lookup per posting (this
+      // loop is the serial stage's hot spot); exact cosines are computed for the best few.
       for (uint32_t index : it->second) {
-        EventState& e = events[index];
+        const EventState& e = events[index];
         if (!e.open || e.merged_into != 0) continue;
-        auto c = e.centroid.find(term);
-        if (c == e.centroid.end()) continue;
         Overlap& o = overlap[index];
         if (o.last_term == pos + 1) continue;
         o.last_term = pos + 1;
-        o.score += static_cast<float>(w * c->second * idf / std::max(1e-9, Norm(e)));
+        o.score += w;
       }
     }
     std::vector<std::pair<float, uint32_t>> ranked;
@@ -392,6 +392,8 @@ Assignment EventClusterer::Add(const ArticleSignature& signature) {
   DocVector v = r.Vectorize(signature);
   std::vector<uint32_t> candidates = r.Candidates(v.query);
 
+  SparseVector weighted = v.query;
+  for (auto& [term, w] : weighted) w = static_cast<float>(w * r.Idf(term));
   std::vector<std::pair<double, uint32_t>> scored;  // cosine, event index (passing only)
   // While the document frequencies rest on few articles, common words look rare and any two
   // articles look alike: joining is made harder, fading out over the warm-up; merge passes
@@ -402,7 +404,7 @@ Assignment EventClusterer::Add(const ArticleSignature& signature) {
                       : 0.0;
   for (uint32_t index : candidates) {
     EventState& e = r.events[index];
-    double cos = r.Cosine(v.query, e);
+    double cos = r.Cosine(weighted, e);
     double need = r.options.join_threshold + r.StalePenalty(e, signature.day) + warmup;
     if (cos >= need) scored.emplace_back(cos, index);
   }

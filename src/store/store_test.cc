@@ -122,7 +122,7 @@ TEST(Store, RejectsAFileThatIsNotAStore) {
 // and in the end every article is there exactly once.
 TEST(Store, SurvivesRepeatedSigkill) {
   std::string path = TempPath("kill.db");
-  constexpr uint64_t kTotal = 6000, kBatch = 50;
+  constexpr uint64_t kTotal = 40000, kBatch = 50;
   auto run_writer = [&]() {
     auto store = Store::Open(path);
     if (!store) _exit(3);
@@ -145,7 +145,7 @@ TEST(Store, SurvivesRepeatedSigkill) {
     pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) run_writer();
-    std::this_thread::sleep_for(std::chrono::microseconds(2000 + rng() % 30000));
+    std::this_thread::sleep_for(std::chrono::microseconds(1000 + rng() % 15000));
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
