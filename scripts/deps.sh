@@ -13,7 +13,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   python3-dev pybind11-dev python3-distributed python3-pytest python3-jsonschema
   libgeographiclib-dev iso-codes libxml2-dev
-  ots python3-readability
+  ots python3-readability chromium
   nodejs
 )
 

@@ -211,9 +211,12 @@ float BodyScore(const Features& f, bool repeated_elsewhere, std::string& why) {
     if (!why.empty()) why += "; ";
     why += w;
   };
+  // A long block is prose whatever its last character or a banner inside it: a whole article
+  // on one line (some corpora store text that way) must not lose to one stray feature.
+  const bool long_block = f.words >= 40;
   if (f.sentence_end) {
     s += 1.0f;
-  } else {
+  } else if (!long_block) {
     s -= 1.0f;  // body text is sentences; headings and labels are not
     note("no sentence ending");
   }
@@ -245,7 +248,7 @@ float BodyScore(const Features& f, bool repeated_elsewhere, std::string& why) {
          p + "'");
   }
   if (f.link_like) {
-    s -= 1.5f;
+    s -= long_block ? 0.3f : 1.5f;
     note("link-like text");
   }
   if (repeated_elsewhere) {

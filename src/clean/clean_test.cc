@@ -100,6 +100,16 @@ TEST(Clean, DropsRepeatedBlocksAndCrossArticleFurniture) {
   EXPECT_EQ(v[0].blocks.back().role, BlockRole::kDuplicate);
 }
 
+TEST(Clean, KeepsAWholeArticleOnOneLine) {
+  // Some corpora store an article as one line, site banner included.
+  std::string line = "Home | World | You have selected the international edition";
+  for (int i = 0; i < 8; ++i) line += " . The river rose again overnight and the army moved families to higher ground";
+  std::vector<Article> v{Make(line)};
+  Clean(v, CleanOptions{});
+  ASSERT_EQ(v[0].blocks.size(), 1u);
+  EXPECT_TRUE(v[0].blocks[0].kept()) << v[0].blocks[0].reason;
+}
+
 TEST(Clean, KeepsHardWrappedParagraphsWhole) {
   std::vector<Article> v{Make(
       "The river rose by more than two meters overnight and broke through the\n"

@@ -16,6 +16,7 @@
 
 #include "ingest/jsonl.h"
 #include "sitrep/text.h"
+#include "sitrep/web.h"
 
 namespace sitrep {
 namespace fs = std::filesystem;
@@ -189,13 +190,6 @@ void AddTextArticle(std::string_view source, std::string_view bytes, const Inges
   out.articles.push_back(std::move(a));
 }
 
-// HTML and WARC go to the web reader (src/web) once it is linked in.
-void IngestWeb(std::string_view source, std::string_view, const IngestOptions&, IngestResult& out) {
-  out.report.problems.push_back(MakeProblem(ErrorCode::kUnsupported, source,
-                                            "HTML and WARC input is not supported by this build",
-                                            "convert the page to text or JSONL"));
-}
-
 enum class Format { kText, kJsonl, kHtml, kWarc };
 
 Format Sniff(std::string_view name, std::string_view bytes) {
@@ -255,8 +249,9 @@ void IngestFile(const fs::path& path, const IngestOptions& options, IngestResult
   std::string lower = Lower(source);
   // WARC files stream record by record; they are never read whole.
   if (EndsWith(lower, ".warc") || EndsWith(lower, ".warc.gz")) {
-    IngestWeb(source, std::string_view(), options, out);
-    ++out.report.inputs_rejected;
+    size_t before = out.articles.size();
+    IngestWarcFile(source, options, out);
+    if (out.articles.size() == before) ++out.report.inputs_rejected;
     return;
   }
   std::string bytes;
@@ -282,7 +277,7 @@ void IngestBytes(std::string_view source, std::string_view bytes, const IngestOp
   std::string inflated;
   if (IsGzip(bytes)) {
     if (format == Format::kHtml) {
-      IngestWeb(source, bytes, options, out);  // the web reader inflates (and sniffs) itself
+      IngestHtml(source, bytes, options, out);  // the web reader inflates (and sniffs) itself
       return;
     }
     std::string why;
@@ -315,7 +310,7 @@ void IngestBytes(std::string_view source, std::string_view bytes, const IngestOp
       ReadJsonl(source, bytes, options, out);
       return;
     case Format::kHtml:
-      IngestWeb(source, bytes, options, out);
+      IngestHtml(source, bytes, options, out);
       return;
     case Format::kText:
     case Format::kWarc:
