@@ -1,0 +1,111 @@
+// sitrep report page script. The page is complete without it (chips are links to <mark> anchors,
+// timeline and places are lists); this adds: highlight of the cited span on a chip click, the
+// vis-timeline chart and the Leaflet map. All text comes from the page's own (escaped) HTML or is
+// set with textContent; nothing is fetched.
+(function () {
+  'use strict';
+
+  // Marker radius in pixels: area grows with mentions, bounded so one place cannot cover the map.
+  function markerRadius(mentions) {
+    return Math.min(30, 5 + 4 * Math.sqrt(Math.max(1, mentions)));
+  }
+
+  // Timeline item class from the support count (1, 2, 3, 4+ sources).
+  function supportClass(support) {
+    return 'support-' + Math.max(1, Math.min(4, support | 0));
+  }
+
+  if (typeof module !== 'undefined' && module.exports) {  // node unit test
+    module.exports = { markerRadius: markerRadius, supportClass: supportClass };
+    return;
+  }
+
+  document.documentElement.classList.replace('no-js', 'js');
+
+  // Citation chips: scroll to the span, open what hides it, highlight it and move focus there.
+  function showCited(id) {
+    var target = document.getElementById(id);
+    if (!target) return false;
+    document.querySelectorAll('.active-cite').forEach(function (el) {
+      el.classList.remove('active-cite');
+    });
+    for (var p = target.parentElement; p; p = p.parentElement) {
+      if (p.tagName === 'DETAILS') p.open = true;
+    }
+    target.classList.add('active-cite');
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+    return true;
+  }
+  document.addEventListener('click', function (ev) {
+    var chip = ev.target.closest && ev.target.closest('a.chip');
+    if (!chip) return;
+    var id = chip.getAttribute('href').slice(1);
+    if (showCited(id)) {
+      ev.preventDefault();
+      history.replaceState(null, '', '#' + id);
+    }
+  });
+  if (location.hash.length > 1) showCited(decodeURIComponent(location.hash.slice(1)));
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  });
+
+  var island = document.getElementById('sitrep-data');
+  if (!island) return;
+  var data = JSON.parse(island.textContent);
+
+  var timelineBox = document.getElementById('timeline-vis');
+  if (timelineBox && window.vis && data.timeline.length) {
+    var items = data.timeline.map(function (t) {
+      var content = document.createElement('span');
+      content.textContent = t.start + ' \u2014 ' + t.label;
+      return {
+        id: t.id, start: t.start, content: content, title: t.support + ' source(s)',
+        className: supportClass(t.support) + (t.background ? ' background' : '')
+      };
+    });
+    var timeline = new vis.Timeline(timelineBox, new vis.DataSet(items), {
+      stack: true, zoomable: true, margin: { item: 6 }, maxHeight: 420,
+      tooltip: { followMouse: false }
+    });
+    var detail = document.getElementById('timeline-detail');
+    timeline.on('select', function (props) {
+      detail.textContent = '';
+      if (!props.items.length) return;
+      var entry = data.timeline[props.items[0]];
+      var li = document.getElementById(entry.detail);
+      if (!li) return;
+      var copy = li.cloneNode(true);
+      copy.removeAttribute('id');
+      var wrap = document.createElement('div');
+      wrap.append.apply(wrap, Array.prototype.slice.call(copy.childNodes));
+      detail.appendChild(wrap);
+    });
+  }
+
+  var mapBox = document.getElementById('map');
+  var countries = document.getElementById('sitrep-countries');
+  if (mapBox && window.L && data.places.length) {
+    var map = L.map(mapBox, { worldCopyJump: true, attributionControl: false, keyboard: true });
+    if (countries) {
+      L.geoJSON(JSON.parse(countries.textContent), {
+        interactive: false,
+        style: { color: '#6b7280', weight: 0.6, fillColor: '#e5e7eb', fillOpacity: 1 }
+      }).addTo(map);
+    }
+    var bounds = [];
+    data.places.forEach(function (p) {
+      var marker = L.circleMarker([p.lat, p.lon], {
+        radius: markerRadius(p.mentions), color: '#9a3412', weight: 2,
+        fillColor: '#ea580c', fillOpacity: 0.6, className: 'place-marker'
+      }).addTo(map);
+      var tpl = document.getElementById('popup-' + p.id);
+      if (tpl) marker.bindPopup(tpl.content.firstElementChild.cloneNode(true));
+      marker.bindTooltip(p.name);
+      bounds.push([p.lat, p.lon]);
+    });
+    if (bounds.length === 1) map.setView(bounds[0], 6);
+    else map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 });
+  }
+})();
