@@ -176,8 +176,7 @@ void AddTextArticle(std::string_view source, std::string_view bytes, const Inges
   if (blank) {
     out.report.problems.push_back(
         MakeProblem(ErrorCode::kEmpty, source, "the file holds no text", "remove it or fill it"));
-    ++out.report.inputs_rejected;
-    return;
+    return;  // the caller counts the input as rejected
   }
   Article a;
   a.id = IdFromPath(source);
