@@ -88,13 +88,16 @@
   var countries = document.getElementById('sitrep-countries');
   if (mapBox && window.L && data.places.length) {
     var map = L.map(mapBox, { worldCopyJump: true, attributionControl: false, keyboard: true });
+    // The view first: vector layers need a pixel origin before they are drawn.
+    var bounds = data.places.map(function (p) { return [p.lat, p.lon]; });
+    if (bounds.length === 1) map.setView(bounds[0], 6);
+    else map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 });
     if (countries) {
       L.geoJSON(JSON.parse(countries.textContent), {
         interactive: false,
         style: { color: '#6b7280', weight: 0.6, fillColor: '#e5e7eb', fillOpacity: 1 }
       }).addTo(map);
     }
-    var bounds = [];
     data.places.forEach(function (p) {
       var marker = L.circleMarker([p.lat, p.lon], {
         radius: markerRadius(p.mentions), color: '#9a3412', weight: 2,
@@ -103,9 +106,6 @@
       var tpl = document.getElementById('popup-' + p.id);
       if (tpl) marker.bindPopup(tpl.content.firstElementChild.cloneNode(true));
       marker.bindTooltip(p.name);
-      bounds.push([p.lat, p.lon]);
     });
-    if (bounds.length === 1) map.setView(bounds[0], 6);
-    else map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 });
   }
 })();

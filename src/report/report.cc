@@ -280,11 +280,12 @@ std::string RenderPlaces(const PageState& page, nlohmann::json& places) {
     ++n;
   }
   if (rows.empty()) return {};
-  return "<table class=\"places\"><caption>Places the sources name, with coordinates from "
+  return "<div class=\"table-wrap\" role=\"region\" aria-label=\"Places table\" "
+         "tabindex=\"0\"><table class=\"places\"><caption>Places the sources name, with coordinates from "
          "GeoNames</caption>\n<thead><tr><th scope=\"col\">Place</th><th scope=\"col\">Resolved "
          "as</th><th scope=\"col\">Lat, lon</th><th scope=\"col\">Mentions</th><th "
          "scope=\"col\">Also called</th><th scope=\"col\">Sources</th></tr></thead>\n<tbody>\n" +
-         rows + "</tbody></table>\n" + templates;
+         rows + "</tbody></table></div>\n" + templates;
 }
 
 std::string RenderActors(const PageState& page) {
@@ -297,10 +298,11 @@ std::string RenderActors(const PageState& page) {
             "</td><td class=\"chips\">" + chips + "</td></tr>\n";
   }
   if (rows.empty()) return "<p>No actors were found.</p>\n";
-  return "<table class=\"actors\"><caption>People, organisations and places, most mentioned "
+  return "<div class=\"table-wrap\" role=\"region\" aria-label=\"Actors table\" "
+         "tabindex=\"0\"><table class=\"actors\"><caption>People, organisations and places, most mentioned "
          "first</caption>\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th "
          "scope=\"col\">Also called</th><th scope=\"col\">Mentions</th><th "
-         "scope=\"col\">Sources</th></tr></thead>\n<tbody>\n" + rows + "</tbody></table>\n";
+         "scope=\"col\">Sources</th></tr></thead>\n<tbody>\n" + rows + "</tbody></table></div>\n";
 }
 
 std::string GroupTitle(std::string_view head, std::string_view noun) {
