@@ -40,6 +40,9 @@ function check(ok, what) {
   const spansPath = path.resolve(outDir, 'beirut-2020.cited.json');
   execFileSync(writer, [example, '-o', htmlPath, '--spans', spansPath], { stdio: 'inherit' });
   const cited = JSON.parse(fs.readFileSync(spansPath, 'utf8'));
+  if (!fs.readFileSync(htmlPath, 'utf8').includes('id="sitrep-data"')) {
+    skip('sitrep was built without node_modules: the report has no map or timeline to test');
+  }
   const pageUrl = 'file://' + htmlPath;
 
   const browser = await chromium.launch({
@@ -120,6 +123,34 @@ function check(ok, what) {
     for (const sel of ['header', 'nav', 'main', 'footer', 'h1', 'main h2']) {
       check((await page.locator(sel).count()) > 0, 'landmark/heading ' + sel);
     }
+
+    // Contrast (WCAG AA, 4.5:1) of every text element of the document outside the map/chart.
+    const lowContrast = await page.evaluate(() => {
+      const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (el) => {
+        for (; el; el = el.parentElement) {
+          const c = rgb(getComputedStyle(el).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const bad = [];
+      document.querySelectorAll('body *').forEach((el) => {
+        if (el.closest('#map, #timeline-vis, script, style, template')) return;
+        const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (!own || !el.getClientRects().length) return;
+        const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) bad.push(el.tagName + '.' + el.className + ' ' + ratio.toFixed(2));
+      });
+      return bad;
+    });
+    check(lowContrast.length === 0, 'text contrast at least 4.5:1' +
+          (lowContrast.length ? ': ' + lowContrast.slice(0, 5).join(', ') : ''));
 
     await page.screenshot({ path: path.join(outDir, 'report-desktop.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
