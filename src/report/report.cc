@@ -419,7 +419,7 @@ std::string RenderHtml(const Brief& brief, const HtmlReportOptions& options) {
   std::set<std::string> outlets;
   for (const Article& a : brief.articles) {
     if (!a.outlet.empty()) outlets.insert(a.outlet);
-    if (!a.date) continue;
+    if (!a.date || brief.IsOffTopic(a.index)) continue;  // an off-topic piece is not the event's
     if (!first || *a.date < *first) first = a.date;
     if (!last || *a.date > *last) last = a.date;
   }
