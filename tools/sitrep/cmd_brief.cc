@@ -9,6 +9,7 @@
 #include "sitrep/entities.h"
 #include "sitrep/ingest.h"
 #include "sitrep/render.h"
+#include "sitrep/report.h"
 
 namespace sitrep::cli {
 namespace {
@@ -88,6 +89,7 @@ int Run(const BriefFlags& f) {
   render.include_text = f.include_text;
   std::string text = f.format == "json"      ? RenderJson(*brief, render)
                      : f.format == "geojson" ? PlacesToGeoJson(brief->actors, brief->articles)
+                     : f.format == "html"    ? RenderHtml(*brief, HtmlReportOptions{})
                                              : RenderMarkdown(*brief, render);
   if (f.output.empty() || f.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -110,8 +112,9 @@ const Command kBrief(
                      "Article files, folders, JSONL files, or - for stdin")
           ->required();
       sub.add_option("-f,--format", f->format,
-                     "markdown (people), json (programs) or geojson (the places, for GIS tools)")
-          ->check(CLI::IsMember({"markdown", "json", "geojson"}))
+                     "markdown (people), json (programs), html (one self-contained report with map "
+                     "and timeline) or geojson (the places, for GIS tools)")
+          ->check(CLI::IsMember({"markdown", "json", "geojson", "html"}))
           ->capture_default_str();
       sub.add_option("-o,--output", f->output, "Write to this file instead of stdout");
       sub.add_option("-w,--words", f->words, "Summary length budget in words (0: no limit)")
