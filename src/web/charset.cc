@@ -117,7 +117,6 @@ DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_typ
     out.charset = "UTF-8";
     out.how = "bom";
     out.input = bytes.substr(3);
-    out.declared_but_invalid = !IsValidUtf8(out.input);
     return out;
   }
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
@@ -139,8 +138,7 @@ DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_typ
   if (!declared.empty() && ConverterExists(declared)) {
     out.charset = declared;
     if (declared == "UTF-8") {
-      out.input = bytes;
-      out.declared_but_invalid = !IsValidUtf8(bytes);
+      out.input = bytes;  // not validated: invalid bytes become U+FFFD later, in NormalizeText
     } else {
       out.utf8 = Convert(bytes, declared);
       out.converted = true;

@@ -18,7 +18,6 @@ struct DecodedHtml {
   std::string_view view() const { return converted ? std::string_view(utf8) : input; }
   std::string charset;    // the charset used, e.g. "UTF-8", "windows-1252"
   std::string how;        // "bom", "http", "meta", "utf8-valid", "detected", "default"
-  bool declared_but_invalid = false;  // declared UTF-8 but bytes are not
 };
 
 DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_type = {});

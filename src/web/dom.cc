@@ -1,8 +1,16 @@
 #include "web/dom.h"
 
 #include <algorithm>
+#include <cstring>
 
-#include <myhtml/api.h>
+// The parser's own headers (not api.h, which declares the same types opaquely): the flattening
+// reads its node and token structs directly.
+#include <myhtml/myhtml.h>
+#include <myhtml/token.h>
+#include <myhtml/tree.h>
+
+#include "web/scan.h"
+
 
 namespace sitrep::web {
 namespace {
@@ -148,7 +156,6 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max
   dom->rep_->tree = tree;
   DomNode document;
   document.tag = Tag::kDocument;
-  document.name = "#document";
   dom->nodes_.push_back(document);
   if (myhtml_tree_init(tree, ThreadParser()) != MyHTML_STATUS_OK) {
     dom->nodes_[0].end = 1;
@@ -161,39 +168,37 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max
   }
   myhtml_parse(tree, MyENCODING_UTF_8, utf8_html.data(), utf8_html.size());
 
-  // Iterative pre-order walk (deeply nested markup must not exhaust the stack).
+  // Iterative pre-order walk (deeply nested markup must not exhaust the stack). The parser's
+  // structs are read directly (myhtml/tree.h, token.h: what its accessor functions return, without
+  // a library call per field of every node).
   std::vector<uint32_t> open;  // indices of the ancestors of the next node
   open.push_back(0);
-  myhtml_tree_node_t* node = myhtml_node_child(myhtml_tree_get_document(tree));
+  myhtml_tree_node_t* node = myhtml_tree_get_document(tree)->child;
   auto& nodes = dom->nodes_;
-  nodes.reserve(utf8_html.size() / 40 + 16);
+  auto& attributes = dom->attributes_;
+  nodes.reserve(utf8_html.size() / 64 + 16);
+  attributes.reserve(utf8_html.size() / 128 + 16);
   while (node) {
     if (nodes.size() >= max_nodes) {
       dom->truncated_ = true;
       break;
     }
-    DomNode out;
-    myhtml_tag_id_t id = myhtml_node_tag_id(node);
+    uint32_t index = static_cast<uint32_t>(nodes.size());
+    DomNode& out = nodes.emplace_back();
+    myhtml_tag_id_t id = node->tag_id;
     out.tag = MapTag(id);
+    out.parser_tag = static_cast<uint32_t>(id);
     out.parent = open.back();
     out.depth = static_cast<uint32_t>(open.size());
-    size_t length = 0;
+    const myhtml_token_node_t* token = node->token;
     if (id == MyHTML_TAG__TEXT || id == MyHTML_TAG__COMMENT) {
-      const char* text = myhtml_node_text(node, &length);
-      if (text) out.text = std::string_view(text, length);
-      out.name = id == MyHTML_TAG__TEXT ? "#text" : "#comment";
-    } else {
-      const char* name = myhtml_tag_name_by_id(tree, id, &length);
-      if (name) out.name = std::string_view(name, length);
-      out.attr_begin = static_cast<uint32_t>(dom->attributes_.size());
-      for (myhtml_tree_attr_t* a = myhtml_node_attribute_first(node); a; a = myhtml_attribute_next(a)) {
-        size_t key_length = 0, value_length = 0;
-        const char* key = myhtml_attribute_key(a, &key_length);
-        const char* value = myhtml_attribute_value(a, &value_length);
-        DomAttribute attribute;
-        if (key) attribute.key = std::string_view(key, key_length);
-        if (value) attribute.value = std::string_view(value, value_length);
-        dom->attributes_.push_back(attribute);
+      if (token && token->str.data && token->str.length) out.text = std::string_view(token->str.data, token->str.length);
+    } else if (token) {
+      out.attr_begin = static_cast<uint32_t>(attributes.size());
+      for (const myhtml_token_attr_t* a = token->attr_first; a; a = a->next) {
+        DomAttribute& attribute = attributes.emplace_back();
+        if (a->key.data && a->key.length) attribute.key = std::string_view(a->key.data, a->key.length);
+        if (a->value.data && a->value.length) attribute.value = std::string_view(a->value.data, a->value.length);
         ++out.attr_count;
         switch (attribute.key.size()) {
           case 2:
@@ -217,17 +222,15 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max
         }
       }
     }
-    uint32_t index = static_cast<uint32_t>(nodes.size());
-    nodes.push_back(out);
     // Descend, else move to the next sibling, else climb, closing finished subtrees.
-    if (myhtml_tree_node_t* child = myhtml_node_child(node)) {
+    if (myhtml_tree_node_t* child = node->child) {
       open.push_back(index);
       node = child;
       continue;
     }
     nodes[index].end = index + 1;
-    while (node && !myhtml_node_next(node)) {
-      node = myhtml_node_parent(node);
+    while (node && !node->next) {
+      node = node->parent;
       if (open.size() <= 1) {
         node = nullptr;
         break;
@@ -235,7 +238,7 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max
       nodes[open.back()].end = static_cast<uint32_t>(nodes.size());
       open.pop_back();
     }
-    if (node) node = myhtml_node_next(node);
+    if (node) node = node->next;
   }
   // Close whatever is still open (normal end, or truncation).
   for (uint32_t i : open) nodes[i].end = static_cast<uint32_t>(nodes.size());
@@ -245,12 +248,14 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max
   return dom;
 }
 
-std::string_view HtmlDom::Attr(uint32_t i, std::string_view key) const {
+std::string_view HtmlDom::Name(uint32_t i) const {
   const DomNode& n = nodes_[i];
-  for (uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
-    if (attributes_[a].key == key) return attributes_[a].value;
-  }
-  return {};
+  if (n.tag == Tag::kDocument) return "#document";
+  if (n.tag == Tag::kText) return "#text";
+  if (n.tag == Tag::kComment) return "#comment";
+  size_t length = 0;
+  const char* name = myhtml_tag_name_by_id(rep_->tree, n.parser_tag, &length);
+  return name ? std::string_view(name, length) : std::string_view();
 }
 
 uint32_t HtmlDom::Find(Tag tag) const {
@@ -267,54 +272,60 @@ bool IsNameChar(char c) {
          c == ':' || c == '_';
 }
 
-std::string LowerName(std::string_view s) {
-  char buffer[16];
-  size_t n = std::min<size_t>(s.size(), sizeof(buffer));
-  for (size_t i = 0; i < n; ++i) buffer[i] = static_cast<char>(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-  return std::string(buffer, n);  // short: stays in the small-string buffer, no allocation
+// A tag name of up to 8 bytes packed into one integer (little-endian, no zero bytes in names),
+// so classifying a name is one switch over constants, not a run of string compares.
+constexpr uint64_t PackName(std::string_view s) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < s.size() && i < 8; ++i) v |= uint64_t{static_cast<uint8_t>(s[i])} << (8 * i);
+  return v;
 }
 
-// Elements that never stay open on the stack: void elements and those whose end tag is implied
-// by the next sibling (so a page of unclosed <p> or <li> is not deep).
-bool SelfClosing(const std::string& name) {
-  // By length first: most tags (div, span, a) are rejected after one or two compares.
-  switch (name.size()) {
-    case 1: return name[0] == 'p';
-    case 2:
-      return name == "br" || name == "hr" || name == "li" || name == "td" || name == "th" ||
-             name == "tr" || name == "dt" || name == "dd" || name == "rp" || name == "rt";
-    case 3: return name == "col" || name == "img" || name == "wbr";
-    case 4:
-      return name == "area" || name == "base" || name == "link" || name == "meta" ||
-             name == "html" || name == "head" || name == "body";
-    case 5:
-      return name == "embed" || name == "input" || name == "param" || name == "track" ||
-             name == "tbody" || name == "thead" || name == "tfoot" || name == "frame" ||
-             name == "image";
-    case 6: return name == "source" || name == "option" || name == "keygen";
-    case 7: return name == "caption" || name == "isindex" || name == "bgsound";
-    case 8: return name == "colgroup" || name == "optgroup" || name == "basefont";
-    default: return false;
+enum class NameKind : uint8_t {
+  kNormal,
+  // Never stays open on the stack: void elements and those whose end tag is implied by the next
+  // sibling (so a page of unclosed <p> or <li> is not deep).
+  kSelfClosing,
+  kRawText,  // content is raw text: skip to the end tag
+};
+
+// `lower` is the lower-cased name (at most 16 bytes: no listed name is longer than 9).
+NameKind ClassifyName(std::string_view lower) {
+  if (lower.size() > 8) return lower == "plaintext" ? NameKind::kRawText : NameKind::kNormal;
+  switch (PackName(lower)) {
+    case PackName("p"): case PackName("br"): case PackName("hr"): case PackName("li"):
+    case PackName("td"): case PackName("th"): case PackName("tr"): case PackName("dt"):
+    case PackName("dd"): case PackName("rp"): case PackName("rt"): case PackName("col"):
+    case PackName("img"): case PackName("wbr"): case PackName("area"): case PackName("base"):
+    case PackName("link"): case PackName("meta"): case PackName("html"): case PackName("head"):
+    case PackName("body"): case PackName("embed"): case PackName("input"): case PackName("param"):
+    case PackName("track"): case PackName("tbody"): case PackName("thead"): case PackName("tfoot"):
+    case PackName("frame"): case PackName("image"): case PackName("source"):
+    case PackName("option"): case PackName("keygen"): case PackName("caption"):
+    case PackName("isindex"): case PackName("bgsound"): case PackName("colgroup"):
+    case PackName("optgroup"): case PackName("basefont"):
+      return NameKind::kSelfClosing;
+    case PackName("script"): case PackName("style"): case PackName("textarea"):
+    case PackName("title"): case PackName("xmp"): case PackName("iframe"):
+    case PackName("noembed"): case PackName("noframes"):
+      return NameKind::kRawText;
+    default:
+      return NameKind::kNormal;
   }
 }
 
-// Elements whose content is raw text: skip to their end tag.
-bool RawText(const std::string& name) {
-  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
-         name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes" ||
-         name == "plaintext";
-}
-
+// The first "<" + needle[1..] at or after `from`, ASCII case ignored (needle is lower-case).
 size_t FindCaseless(std::string_view hay, std::string_view needle, size_t from) {
-  for (size_t i = hay.find('<', from); i != std::string_view::npos; i = hay.find('<', i + 1)) {
-    if (i + needle.size() > hay.size()) return std::string_view::npos;
+  const char* const begin = hay.data();
+  const char* const end = begin + hay.size();
+  for (const char* p = FindByte(begin + from, end, '<'); p; p = FindByte(p + 1, end, '<')) {
+    if (static_cast<size_t>(end - p) < needle.size()) return std::string_view::npos;
     bool match = true;
-    for (size_t k = 0; k < needle.size() && match; ++k) {
-      char c = hay[i + k];
+    for (size_t k = 1; k < needle.size() && match; ++k) {
+      char c = p[k];
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
       match = c == needle[k];
     }
-    if (match) return i;
+    if (match) return static_cast<size_t>(p - begin);
   }
   return std::string_view::npos;
 }
@@ -328,26 +339,38 @@ bool LimitNesting(std::string_view html, uint32_t max_depth, std::string& out) {
   uint64_t suppressed = 0;  // start tags removed and not yet matched by an end tag
   size_t i = 0;
   const size_t n = html.size();
-  while ((i = html.find('<', i)) != std::string_view::npos) {
-    if (html.substr(i, 4) == "<!--") {
+  const char* const data = html.data();
+  while (i < n) {
+    const char* lt = FindByte(data + i, data + n, '<');
+    if (!lt) break;
+    i = static_cast<size_t>(lt - data);
+    if (i + 3 < n && data[i + 1] == '!' && data[i + 2] == '-' && data[i + 3] == '-') {
       size_t end = html.find("-->", i + 4);
       if (end == std::string_view::npos) break;
       i = end + 3;
       continue;
     }
-    bool closing = i + 1 < n && html[i + 1] == '/';
+    bool closing = i + 1 < n && data[i + 1] == '/';
     size_t name_start = i + 1 + (closing ? 1 : 0);
     size_t name_end = name_start;
-    while (name_end < n && IsNameChar(html[name_end])) ++name_end;
+    while (name_end < n && IsNameChar(data[name_end])) ++name_end;
     if (name_end == name_start) {
       ++i;
       continue;
     }
-    size_t gt = html.find('>', name_end);
-    if (gt == std::string_view::npos) break;
-    std::string name = LowerName(html.substr(name_start, name_end - name_start));
+    const char* gt_ptr = FindByte(data + name_end, data + n, '>');
+    if (!gt_ptr) break;
+    size_t gt = static_cast<size_t>(gt_ptr - data);
+    char lower[16];
+    size_t length = std::min<size_t>(name_end - name_start, sizeof(lower));
+    for (size_t k = 0; k < length; ++k) {
+      char c = data[name_start + k];
+      lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    std::string_view name(lower, length);
+    NameKind kind = ClassifyName(name);
     if (closing) {
-      if (!SelfClosing(name)) {
+      if (kind != NameKind::kSelfClosing) {
         if (suppressed > 0) {
           --suppressed;
           cuts.emplace_back(i, gt + 1);
@@ -358,14 +381,16 @@ bool LimitNesting(std::string_view html, uint32_t max_depth, std::string& out) {
       i = gt + 1;
       continue;
     }
-    if (RawText(name)) {
-      size_t end = FindCaseless(html, "</" + name, gt + 1);
+    if (kind == NameKind::kRawText) {
+      char end_tag[18] = {'<', '/'};
+      std::memcpy(end_tag + 2, lower, length);
+      size_t end = FindCaseless(html, std::string_view(end_tag, length + 2), gt + 1);
       if (end == std::string_view::npos) break;
       i = end;  // its end tag is handled as an ordinary (non-counted) end tag next
-      if (!SelfClosing(name)) ++depth;
+      ++depth;
       continue;
     }
-    bool self = html[gt - 1] == '/' || SelfClosing(name);
+    bool self = data[gt - 1] == '/' || kind == NameKind::kSelfClosing;
     if (!self) {
       if (depth >= max_depth) {
         ++suppressed;

@@ -31,17 +31,19 @@ struct DomAttribute {
   std::string_view value;  // entities decoded
 };
 
+// 80 bytes: every pass of the extractor walks the whole array, so it is kept small (the tag
+// name is looked up on demand, HtmlDom::Name).
 struct DomNode {
   Tag tag = Tag::kOther;
+  bool hidden = false;       // hidden, aria-hidden="true" or an inline display:none
   uint32_t parent = 0;       // the document node is its own parent
   uint32_t end = 0;          // one past the last descendant (pre-order)
   uint32_t depth = 0;
   uint32_t attr_begin = 0;   // into HtmlDom::attributes
   uint32_t attr_count = 0;
-  std::string_view name;     // tag name, lower-case ("#text" for text)
+  uint32_t parser_tag = 0;   // the parser's tag id (for Name)
   std::string_view klass;    // the class attribute (looked up once, at parse time)
   std::string_view id;       // the id attribute
-  bool hidden = false;       // hidden, aria-hidden="true" or an inline display:none
   std::string_view text;     // text and comment nodes: their text
 };
 
@@ -56,7 +58,18 @@ class HtmlDom {
 
   const std::vector<DomNode>& nodes() const { return nodes_; }
   const DomNode& node(uint32_t i) const { return nodes_[i]; }
-  std::string_view Attr(uint32_t i, std::string_view key) const;
+  // The value of attribute `key` (lower-case) of node i, or "" when it has none.
+  std::string_view Attr(uint32_t i, std::string_view key) const {
+    const DomNode& n = nodes_[i];
+    for (uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
+      std::string_view k = attributes_[a].key;
+      // First bytes before the full compare: most attributes differ there already.
+      if (k.size() == key.size() && (k.empty() || k[0] == key[0]) && k == key) return attributes_[a].value;
+    }
+    return {};
+  }
+  // Tag name, lower-case ("#text", "#comment", "#document" for those nodes).
+  std::string_view Name(uint32_t i) const;
   const std::vector<DomAttribute>& attributes() const { return attributes_; }
   bool truncated() const { return truncated_; }
   bool flattened() const { return flattened_; }  // nesting over kMaxDepth was removed

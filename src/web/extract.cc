@@ -17,6 +17,8 @@
 
 #include <simdjson.h>
 
+#include "web/scan.h"
+
 namespace sitrep::web {
 namespace {
 
@@ -95,43 +97,116 @@ struct ClassInfo {
   bool widget = false;        // names a widget: removed unless it holds the article
 };
 
-ClassInfo ClassifyNames(std::string_view klass, std::string_view id) {
-  ClassInfo info;
-  if (klass.empty() && id.empty()) return info;
-  std::string names = LowerAscii(klass);
-  names += ' ';
-  names += LowerAscii(id);
-  bool negative = false, positive = false;
-  size_t i = 0;
-  while (i < names.size()) {
-    while (i < names.size() && IsSpace(names[i])) ++i;
-    size_t j = i;
-    while (j < names.size() && !IsSpace(names[j])) ++j;
-    if (j == i) break;
-    std::string_view token(names.data() + i, j - i);
-    for (auto n : kWidgetSubstrings) {
-      if (Contains(token, n)) info.widget = true;
-    }
-    size_t a = 0;
-    while (a < token.size()) {
-      size_t b = a;
-      while (b < token.size() && token[b] != '-' && token[b] != '_') ++b;
-      std::string_view part = token.substr(a, b - a);
-      for (auto n : kWidgetParts) {
-        if (part == n) negative = true;  // ambiguous ("with-sidebar"): a weight, not a removal
-      }
-      for (auto n : kNegativeParts) {
-        if (part == n) negative = true;
-      }
-      a = b + 1;
-    }
-    for (auto p : kPositive) {
-      if (Contains(token, p)) positive = true;
-    }
-    i = j;
+// What the words of one class or id attribute say. The words of "class id" are the union of the
+// two attributes' words (no listed word holds a space), so each attribute is classified (and
+// cached) on its own and the flags are or-ed.
+struct NameFlags {
+  bool widget = false, negative = false, positive = false;
+  NameFlags& operator|=(NameFlags o) {
+    widget |= o.widget;
+    negative |= o.negative;
+    positive |= o.positive;
+    return *this;
   }
-  if (negative || info.widget) info.weight -= 25;
-  if (positive) info.weight += 25;
+};
+
+// A part of up to 8 bytes packed into one integer (names hold no zero bytes).
+constexpr uint64_t PackWord(std::string_view s) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < s.size() && i < 8; ++i) v |= uint64_t{static_cast<uint8_t>(s[i])} << (8 * i);
+  return v;
+}
+
+// The short words of kWidgetParts and kNegativeParts packed and sorted, for a binary search
+// instead of 32 string compares per part.
+constexpr auto kPackedParts = [] {
+  std::array<uint64_t, kWidgetParts.size() + kNegativeParts.size()> out{};
+  size_t n = 0;
+  for (auto w : kWidgetParts) out[n++] = w.size() <= 8 ? PackWord(w) : 0;
+  for (auto w : kNegativeParts) out[n++] = w.size() <= 8 ? PackWord(w) : 0;
+  std::sort(out.begin(), out.end());
+  return out;
+}();
+
+// A whole part ("nav" in "top-nav") of kWidgetParts or kNegativeParts.
+bool IsNegativePart(std::string_view part) {
+  if (part.size() <= 8) {
+    // A zero byte would pack like a shorter word: such parts match nothing.
+    return std::binary_search(kPackedParts.begin(), kPackedParts.end(), PackWord(part)) &&
+           part.find('\0') == std::string_view::npos;
+  }
+  for (auto w : kWidgetParts) {
+    if (part == w) return true;
+  }
+  for (auto w : kNegativeParts) {
+    if (part == w) return true;
+  }
+  return false;
+}
+
+// The substring words by their first byte, so each position of a name is checked against the
+// few words that start with its byte instead of every word being searched for in turn.
+// A bitmap of the words' first two bytes lets almost every position be skipped with one lookup.
+struct SubstringIndex {
+  struct Word {
+    std::string_view text;
+    bool widget;  // else positive
+  };
+  std::array<std::vector<Word>, 256> by_first;
+  std::array<uint64_t, 65536 / 64> first_two{};
+  static uint32_t Pair(char a, char b) { return static_cast<uint8_t>(a) | static_cast<uint32_t>(static_cast<uint8_t>(b)) << 8; }
+  bool MayStart(char a, char b) const { return first_two[Pair(a, b) >> 6] >> (Pair(a, b) & 63) & 1; }
+  void Add(std::string_view w, bool widget) {
+    by_first[static_cast<uint8_t>(w[0])].push_back({w, widget});
+    first_two[Pair(w[0], w[1]) >> 6] |= uint64_t{1} << (Pair(w[0], w[1]) & 63);  // every word has >= 2 bytes
+  }
+  SubstringIndex() {
+    for (auto w : kWidgetSubstrings) Add(w, true);
+    for (auto w : kPositive) Add(w, false);
+  }
+};
+
+NameFlags ClassifyName(std::string_view name) {
+  static const SubstringIndex index;
+  NameFlags flags;
+  char buffer[256];
+  std::string heap;
+  char* lower = buffer;
+  if (name.size() > sizeof(buffer)) {
+    heap.resize(name.size());
+    lower = heap.data();
+  }
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  const size_t n = name.size();
+  size_t part_start = 0;
+  for (size_t i = 0; i <= n; ++i) {
+    char c = i < n ? lower[i] : ' ';
+    if (c == '-' || c == '_' || IsAsciiSpace(c)) {
+      if (i > part_start && !flags.negative &&
+          IsNegativePart(std::string_view(lower + part_start, i - part_start))) {
+        flags.negative = true;
+      }
+      part_start = i + 1;
+    }
+    if (i + 1 >= n || !index.MayStart(c, lower[i + 1])) continue;
+    for (const auto& word : index.by_first[static_cast<uint8_t>(c)]) {
+      if ((word.widget ? flags.widget : flags.positive) || word.text.size() > n - i) continue;
+      if (std::string_view(lower + i, word.text.size()) == word.text) {
+        (word.widget ? flags.widget : flags.positive) = true;
+      }
+    }
+  }
+  return flags;
+}
+
+ClassInfo InfoFromFlags(NameFlags flags) {
+  ClassInfo info;
+  info.widget = flags.widget;
+  if (flags.negative || flags.widget) info.weight -= 25;
+  if (flags.positive) info.weight += 25;
   return info;
 }
 
@@ -167,12 +242,14 @@ class Extractor {
   // Class names repeat across a page ("story-item" a hundred times): classify each once.
   ClassInfo Classify(const DomNode& node) {
     if (node.klass.empty() && node.id.empty()) return ClassInfo{};
-    if (!node.id.empty()) return ClassifyNames(node.klass, node.id);
-    auto it = class_cache_.find(node.klass);
-    if (it != class_cache_.end()) return it->second;
-    ClassInfo info = ClassifyNames(node.klass, {});
-    class_cache_.emplace(node.klass, info);
-    return info;
+    NameFlags flags;
+    if (!node.klass.empty()) {
+      auto it = class_cache_.find(node.klass);
+      if (it == class_cache_.end()) it = class_cache_.emplace(node.klass, ClassifyName(node.klass)).first;
+      flags = it->second;
+    }
+    if (!node.id.empty()) flags |= ClassifyName(node.id);  // ids are unique: no cache
+    return InfoFromFlags(flags);
   }
 
   double LinkDensity(uint32_t i) const {
@@ -189,6 +266,7 @@ class Extractor {
       block_of[i] = IsBlockTag(N(p).tag) && N(p).tag != Tag::kBr ? p : block_of[p];
     }
     std::vector<uint32_t> raw(n_, 0);
+    text_counts_.assign(n_, TextCounts{});
     for (uint32_t i = n_; i-- > 1;) {
       const DomNode& node = N(i);
       if (IsSkippedTag(node.tag)) {
@@ -196,8 +274,9 @@ class Extractor {
       } else if (node.tag == Tag::kText && !IsSkippedTag(N(node.parent).tag)) {
         // Running text: inside a <p>, or a long stretch anywhere (sites that write articles
         // as text between <br>s in divs and spans).
-        uint32_t c = 0;
-        for (char ch : node.text) c += !IsSpace(ch);
+        TextCounts counts = CountText(node.text);
+        text_counts_[i] = counts;
+        uint32_t c = counts.non_space;
         if (N(block_of[i]).tag == Tag::kP || c >= 60) raw[i] = c;
       }
       if (node.parent != i) raw[node.parent] += raw[i];
@@ -244,12 +323,9 @@ class Extractor {
       Stats& s = stats_[i];
       switch (node.tag) {
         case Tag::kText: {
-          uint32_t c = 0, commas = 0;
-          for (size_t k = 0; k < node.text.size(); ++k) {
-            char ch = node.text[k];
-            c += !IsSpace(ch);
-            commas += ch == ',';
-          }
+          // Counted once, in ComputeRemoved: a text node that is not removed is never under a
+          // skipped tag (those are removed with their subtree).
+          uint32_t c = text_counts_[i].non_space, commas = text_counts_[i].commas;
           s.chars = c;
           s.commas = commas;
           if (in_link[i]) s.link_chars = c;
@@ -449,13 +525,7 @@ class Extractor {
   }
 
   static void AppendCollapsed(std::string& line, std::string_view text) {
-    for (char c : text) {
-      if (IsSpace(c)) {
-        if (!line.empty() && line.back() != ' ') line += ' ';
-      } else {
-        line += c;
-      }
-    }
+    web::AppendCollapsed</*kVerticalTab=*/true>(line, text);
   }
 
   static void Flush(std::string& line, std::vector<std::string>& out) {
@@ -516,11 +586,11 @@ class Extractor {
       if (N(i).tag == Tag::kText && Contains(N(i).text, needle)) { longest = i; break; }
     for (uint32_t a = longest; a != 0; a = N(a).parent) {
       std::fprintf(stderr, "  %u <%.*s class=%.*s id=%.*s> removed=%d chars=%u score=%.1f drop=%d\n", a,
-                   (int)N(a).name.size(), N(a).name.data(), (int)dom_.Attr(a, "class").size(), dom_.Attr(a, "class").data(),
+                   (int)dom_.Name(a).size(), dom_.Name(a).data(), (int)dom_.Attr(a, "class").size(), dom_.Attr(a, "class").data(),
                    (int)dom_.Attr(a, "id").size(), dom_.Attr(a, "id").data(), (int)removed_[a], stats_[a].chars,
                    scored_[a] ? score_[a] : -1.0, (int)DropContainer(a));
     }
-    for (uint32_t r : roots) std::fprintf(stderr, "  root %u <%.*s class=%.*s>\n", r, (int)N(r).name.size(), N(r).name.data(), (int)dom_.Attr(r, "class").size(), dom_.Attr(r, "class").data());
+    for (uint32_t r : roots) std::fprintf(stderr, "  root %u <%.*s class=%.*s>\n", r, (int)dom_.Name(r).size(), dom_.Name(r).data(), (int)dom_.Attr(r, "class").size(), dom_.Attr(r, "class").data());
   }
 
   const HtmlDom& dom_;
@@ -528,9 +598,10 @@ class Extractor {
   uint32_t n_;
   std::vector<bool> removed_;
   std::vector<uint32_t> block_of_;  // nearest block-level ancestor of each node
+  std::vector<TextCounts> text_counts_;  // text nodes outside skipped tags
   uint32_t root_chars_ = 0;         // text of the root being emitted
   std::vector<ClassInfo> class_info_;
-  std::unordered_map<std::string_view, ClassInfo> class_cache_;
+  std::unordered_map<std::string_view, NameFlags> class_cache_;
   std::vector<Stats> stats_;
   std::vector<double> score_;
   std::vector<bool> scored_;

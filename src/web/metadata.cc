@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include "web/extract.h"
+#include "web/scan.h"
 
 namespace sitrep::web {
 namespace {
@@ -18,15 +19,32 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
+// Whitespace runs (not \v) to one space, none at either end.
+void AssignLower(std::string& out, std::string_view s) {
+  out.assign(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+// The meta keys ExtractMetadata reads (besides the date keys).
+constexpr std::string_view kUsedMetaKeys[] = {
+    "og:title", "twitter:title", "og:site_name", "application-name", "publisher", "og:url",
+    "og:locale", "content-language", "language", "author", "article:author", "parsely-author",
+    "dc.creator", "sailthru.author", "byl"};
+
+template <size_t N>
+bool IsUsedMetaKey(std::string_view key, const char* const (&date_keys)[N]) {
+  for (std::string_view k : kUsedMetaKeys) {
+    if (k.size() == key.size() && k == key) return true;
+  }
+  for (std::string_view k : date_keys) {
+    if (k.size() == key.size() && k == key) return true;
+  }
+  return false;
+}
+
 std::string Collapse(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
+  AppendCollapsed</*kVerticalTab=*/false>(out, s);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
@@ -266,13 +284,14 @@ PageMetadata ExtractMetadata(const HtmlDom& dom, std::string_view page_url) {
   std::string og_title, title_tag, h1, og_site, app_name, og_url, canonical, html_lang, og_locale;
   std::string meta_author, meta_date, meta_date_key, time_date;
   JsonLdFacts ld;
-  simdjson::dom::parser parser;
   const auto& nodes = dom.nodes();
+  // The element's text, collapsed (collapsing piece by piece is collapsing the concatenation).
   auto text_of = [&](uint32_t i) {
     std::string out;
     for (uint32_t k = i + 1; k < nodes[i].end; ++k)
-      if (nodes[k].tag == Tag::kText) out.append(nodes[k].text);
-    return Collapse(out);
+      if (nodes[k].tag == Tag::kText) AppendCollapsed</*kVerticalTab=*/false>(out, nodes[k].text);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
   };
   // Date meta keys, most specific first (lower rank = better).
   static const char* kDateKeys[] = {
@@ -281,6 +300,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom, std::string_view page_url) {
       "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "date", "article.published",
       "og:updated_time", "article:modified_time", "datemodified", "lastmod"};
   int best_date_rank = 1000;
+  std::string key;  // a meta tag's key, lower-case (one buffer for all of them)
   for (uint32_t i = 1; i < nodes.size(); ++i) {
     const DomNode& n = nodes[i];
     switch (n.tag) {
@@ -294,12 +314,16 @@ PageMetadata ExtractMetadata(const HtmlDom& dom, std::string_view page_url) {
         if (h1.empty()) h1 = text_of(i);
         break;
       case Tag::kMeta: {
-        std::string key = LowerAscii(dom.Attr(i, "property"));
-        if (key.empty()) key = LowerAscii(dom.Attr(i, "name"));
-        if (key.empty()) key = LowerAscii(dom.Attr(i, "itemprop"));
-        if (key.empty()) key = LowerAscii(dom.Attr(i, "http-equiv"));
+        std::string_view raw_key = dom.Attr(i, "property");
+        if (raw_key.empty()) raw_key = dom.Attr(i, "name");
+        if (raw_key.empty()) raw_key = dom.Attr(i, "itemprop");
+        if (raw_key.empty()) raw_key = dom.Attr(i, "http-equiv");
+        AssignLower(key, raw_key);
+        // Most meta tags (viewport, twitter:card, fb:app_id...) say nothing used below: their
+        // content is not even collapsed.
+        if (key.empty() || !IsUsedMetaKey(key, kDateKeys)) break;
         std::string content = Collapse(dom.Attr(i, "content"));
-        if (key.empty() || content.empty()) break;
+        if (content.empty()) break;
         if (key == "og:title" || key == "twitter:title") {
           if (og_title.empty()) og_title = content;
         } else if (key == "og:site_name" || key == "application-name" || key == "publisher") {
@@ -337,13 +361,19 @@ PageMetadata ExtractMetadata(const HtmlDom& dom, std::string_view page_url) {
       case Tag::kScript: {
         if (LowerAscii(dom.Attr(i, "type")) != "application/ld+json") break;
         std::string json = text_of(i);
+        json.reserve(json.size() + simdjson::SIMDJSON_PADDING);  // parsed in place, not copied
+        // One parser per thread, its buffers reused (a fresh one allocates and faults in pages
+        // the size of the document every time); documents over 1 MiB get their own.
+        thread_local simdjson::dom::parser reused;
+        simdjson::dom::parser own;
+        simdjson::dom::parser& parser = json.size() <= (1u << 20) ? reused : own;
         simdjson::dom::element root;
         if (!parser.parse(json).get(root)) ScanJsonLd(root, ld, 0);
         break;
       }
       default: {
         // itemprop="datePublished" on any element (content or datetime attribute).
-        if (n.attr_count && dom.Attr(i, "itemprop") == "datePublished" && best_date_rank > 2) {
+        if (n.attr_count && best_date_rank > 2 && dom.Attr(i, "itemprop") == "datePublished") {
           std::string_view v = dom.Attr(i, "datetime");
           if (v.empty()) v = dom.Attr(i, "content");
           if (ParseIsoDate(v)) {

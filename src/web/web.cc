@@ -34,7 +34,10 @@ Error MakeProblem(ErrorCode code, std::string_view source, int64_t record, int64
 }
 
 std::string DetectLanguage(std::string_view text) {
-  text = text.substr(0, 2 << 10);  // enough for a reliable guess; cld2 cost grows with it
+  // 1 KiB is enough for a reliable guess, and cld2 costs ~30 ns a byte (as much as the rest of
+  // the extraction at 2 KiB): on the 181 benchmark pages the first 1 KiB and 2 KiB give the same
+  // language for every page (512 bytes: one page differs).
+  text = text.substr(0, 1 << 10);
   // Cut at a character boundary: cld2 wants whole UTF-8 sequences.
   while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.remove_suffix(1);
   if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.remove_suffix(1);
