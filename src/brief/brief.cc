@@ -49,9 +49,10 @@ Result<Brief> BuildBrief(IngestResult input, const BriefOptions& options) {
     return tl::unexpected<Error>(std::move(e));
   }
 
-  // Relevance: the summarizer's article weights (closeness to the event centroid).
+  // One sentence model serves the summary and the articles' relevance (closeness to the event
+  // centroid); it is dropped before the annotators run, so the two never share the peak.
   {
-    summarize::EventModel model = summarize::BuildEventModel(brief.articles, brief.dedupe);
+    const summarize::EventModel model = summarize::BuildEventModel(brief.articles, brief.dedupe);
     brief.relevance = model.article_weight;
     brief.relevance.resize(brief.articles.size(), 1.0);
     for (uint32_t i = 0; i < brief.articles.size(); ++i) {
@@ -60,24 +61,31 @@ Result<Brief> BuildBrief(IngestResult input, const BriefOptions& options) {
       int32_t dup = i < brief.dedupe.duplicate_of.size() ? brief.dedupe.duplicate_of[i] : -1;
       if (dup >= 0) brief.relevance[i] = brief.relevance[static_cast<size_t>(dup)];
     }
+    auto summary = summarize::SummarizeModel(brief.articles, model, options.summary);
+    if (!summary) return tl::unexpected<Error>(summary.error());
+    brief.summary = std::move(*summary);
   }
+
   // The event's own articles: no copies, no off-topic text. Annotators read these only, so a
   // syndicated copy never doubles a figure's support and spun text never dates the event.
-  std::vector<Article> core;
+  // They are lent to the annotators (moved out and back, not copied: annotators refer to an
+  // article by its index, never by its place in the span).
+  std::vector<uint32_t> core_index;
   for (const Article& a : brief.articles) {
     bool copy = a.index < brief.dedupe.duplicate_of.size() && brief.dedupe.duplicate_of[a.index] >= 0;
     bool off = brief.IsOffTopic(a.index) && !a.sentences.empty();
     c.off_topic += off ? 1 : 0;
-    if (!copy && !off && !a.sentences.empty()) core.push_back(a);
+    if (!copy && !off && !a.sentences.empty()) core_index.push_back(a.index);
   }
-
-  auto summary = Summarize(brief.articles, brief.dedupe, options.summary);
-  if (!summary) return tl::unexpected<Error>(summary.error());
-  brief.summary = std::move(*summary);
-
-  if (options.with_timeline) brief.timeline = BuildTimeline(core, options.timeline);
-  if (options.with_actors) brief.actors = ResolveActors(core, options.actors);
-  if (options.with_figures) brief.figures = ConsolidateFigures(core, options.figures);
+  if (options.with_timeline || options.with_actors || options.with_figures) {
+    std::vector<Article> core;
+    core.reserve(core_index.size());
+    for (uint32_t i : core_index) core.push_back(std::move(brief.articles[i]));
+    if (options.with_timeline) brief.timeline = BuildTimeline(core, options.timeline);
+    if (options.with_actors) brief.actors = ResolveActors(core, options.actors);
+    if (options.with_figures) brief.figures = ConsolidateFigures(core, options.figures);
+    for (size_t k = 0; k < core.size(); ++k) brief.articles[core_index[k]] = std::move(core[k]);
+  }
 
   // The headline: the title of the article the summary leads with, else the first title.
   auto title_of = [&](uint32_t i) -> const std::string& { return brief.articles[i].title; };

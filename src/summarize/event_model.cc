@@ -3,11 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 #include <re2/re2.h>
+#include <xxhash.h>
 
 #include "sitrep/text.h"
 
@@ -37,43 +38,61 @@ const std::unordered_set<std::string_view>& FirstPerson() {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-// Bigram (term pair) -> dense id: open addressing with linear probing. The event's ~20k
-// bigram lookups dominate model building, and node-based maps spend it on cache misses.
-class BigramIds {
+// Word (lower-cased form) -> what the model needs of it, keyed by the form's 64-bit XXH3 hash:
+// no string is stored, so a word costs 12 bytes a slot instead of a node and a string (a
+// 25-article event has ~10k words and stems). Two forms of one event sharing a 64-bit hash is a
+// 1-in-10^11 event.
+class WordTable {
  public:
-  BigramIds() : keys_(1 << 14, 0), ids_(1 << 14, 0) {}
-  uint32_t Get(uint32_t first, uint32_t second, uint32_t& next_id) {
-    const uint64_t key = ((static_cast<uint64_t>(first) << 32) | second) + 1;  // 0 = empty
-    size_t mask = keys_.size() - 1;
-    size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;
-    while (keys_[slot] != 0) {
-      if (keys_[slot] == key) return ids_[slot];
-      slot = (slot + 1) & mask;
+  struct Info {
+    uint32_t id = 0;  // the stem's term id
+    bool stop = false;
+    bool first_person = false;
+  };
+  WordTable() : keys_(1 << 8, 0), values_(1 << 8, 0) {}
+  // The entry for `key`, if there is one.
+  std::optional<Info> Find(uint64_t key) const {
+    key |= 1;  // 0 = empty; the lowest bit is given up
+    const size_t mask = keys_.size() - 1;
+    for (size_t slot = Home(key, mask); keys_[slot] != 0; slot = (slot + 1) & mask) {
+      if (keys_[slot] == key) return Unpack(values_[slot]);
     }
+    return std::nullopt;
+  }
+  void Put(uint64_t key, Info info) {
+    key |= 1;
+    if ((size_ + 1) * 10 > keys_.size() * 7) Grow();  // load factor <= 0.7
+    const size_t mask = keys_.size() - 1;
+    size_t slot = Home(key, mask);
+    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
+    if (keys_[slot] == 0) ++size_;
     keys_[slot] = key;
-    ids_[slot] = next_id++;
-    if (++size_ * 2 > keys_.size()) Grow();
-    return next_id - 1;
+    values_[slot] = Pack(info);
   }
 
  private:
+  static size_t Home(uint64_t key, size_t mask) { return (key * 0x9E3779B97F4A7C15ull) >> 20 & mask; }
+  static uint32_t Pack(Info info) {
+    return info.id << 2 | (info.stop ? 1u : 0u) | (info.first_person ? 2u : 0u);
+  }
+  static Info Unpack(uint32_t v) { return Info{v >> 2, (v & 1) != 0, (v & 2) != 0}; }
   void Grow() {
     std::vector<uint64_t> keys(keys_.size() * 2, 0);
-    std::vector<uint32_t> ids(keys.size(), 0);
+    std::vector<uint32_t> values(keys.size(), 0);
     const size_t mask = keys.size() - 1;
     for (size_t i = 0; i < keys_.size(); ++i) {
       if (keys_[i] == 0) continue;
-      size_t slot = (keys_[i] * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+      size_t slot = Home(keys_[i], mask);
       while (keys[slot] != 0) slot = (slot + 1) & mask;
       keys[slot] = keys_[i];
-      ids[slot] = ids_[i];
+      values[slot] = values_[i];
     }
     keys_.swap(keys);
-    ids_.swap(ids);
+    values_.swap(values);
   }
 
   std::vector<uint64_t> keys_;
-  std::vector<uint32_t> ids_;
+  std::vector<uint32_t> values_;  // Info packed: id << 2 | first_person << 1 | stop
   size_t size_ = 0;
 };
 
@@ -112,21 +131,25 @@ size_t DatelineLength(std::string_view sentence) {
 EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult& dedupe) {
   EventModel model;
   Stemmer stemmer;
-  struct WordInfo {
-    uint32_t id;
-    bool stop;
-    bool first_person;
-  };
-  std::unordered_map<std::string, WordInfo> words;
-  BigramIds bigram_ids;
+  WordTable words;
   std::string lower;
+  std::vector<uint32_t> terms;  // one sentence's, before they are stored to size
+  // Every sentence's bigrams as (first term << 32 | second term), in one array; ids are given
+  // after the loop by rank among the distinct keys. Two flat arrays cost a third of the memory
+  // of a hash table of the distinct bigrams at a healthy load factor.
+  std::vector<uint64_t> bigram_keys;
+  std::vector<uint32_t> bigram_begin;  // per candidate: its first key in bigram_keys
   model.article_candidates.resize(articles.size());
   model.article_weight.assign(articles.size(), 1.0);
+  size_t total_sentences = 0;
+  for (const Article& article : articles) total_sentences += article.sentences.size();
+  model.candidates.reserve(total_sentences);
 
   for (uint32_t a = 0; a < articles.size(); ++a) {
     const Article& article = articles[a];
     const bool copy = a < dedupe.duplicate_of.size() && dedupe.duplicate_of[a] >= 0;
     if (!copy) ++model.num_articles_used;
+    model.article_candidates[a].reserve(article.sentences.size());
     for (uint32_t s = 0; s < article.sentences.size(); ++s) {
       const Sentence& sentence = article.sentences[s];
       Candidate c;
@@ -148,6 +171,8 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
       bool first_word = true;
       bool first_person = false;
       std::string opener;
+      terms.clear();
+      bigram_begin.push_back(static_cast<uint32_t>(bigram_keys.size()));
       for (const Token& t : Tokenize(shown)) {
         if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) {
           continue;  // punctuation does not break a bigram (ROUGE ignores it too)
@@ -157,34 +182,36 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
           opener = lower;
           first_word = false;
         }
-        auto it = words.find(lower);
-        if (it == words.end()) {
-          WordInfo info;
+        const uint64_t key = XXH3_64bits(lower.data(), lower.size());
+        WordTable::Info info;
+        if (const auto known = words.Find(key)) {
+          info = *known;
+        } else {
           info.stop = IsStopWord(lower);
           info.first_person = FirstPerson().count(lower) > 0;
-          std::string stem(stemmer.Stem(lower));
-          auto sit = words.find("\x01" + stem);  // stems share ids through a prefixed key
-          if (sit == words.end()) {
-            info.id = model.num_terms++;
-            words.emplace("\x01" + stem, WordInfo{info.id, false, false});
+          // Stems share term ids through their own keys (a different seed keeps a stem from
+          // meeting the word of the same spelling).
+          const std::string_view stem = stemmer.Stem(lower);
+          const uint64_t stem_key = XXH3_64bits_withSeed(stem.data(), stem.size(), 1);
+          if (const auto stem_info = words.Find(stem_key)) {
+            info.id = stem_info->id;
           } else {
-            info.id = sit->second.id;
+            info.id = model.num_terms++;
+            words.Put(stem_key, WordTable::Info{info.id, false, false});
           }
-          it = words.emplace(lower, info).first;
+          words.Put(key, info);
         }
-        const WordInfo info = it->second;
         first_person |= info.first_person;
-        if (!info.stop) c.terms.push_back(info.id);
+        if (!info.stop) terms.push_back(info.id);
         if (prev != UINT32_MAX && !(prev_stop && info.stop)) {
-          c.bigrams.push_back(bigram_ids.Get(prev, info.id, model.num_bigrams));
+          bigram_keys.push_back(static_cast<uint64_t>(prev) << 32 | info.id);
         }
         prev = info.id;
         prev_stop = info.stop;
       }
-
-      c.concepts = c.bigrams;
-      std::sort(c.concepts.begin(), c.concepts.end());
-      c.concepts.erase(std::unique(c.concepts.begin(), c.concepts.end()), c.concepts.end());
+      // Stored sorted and to size: every reader takes them as a bag.
+      std::sort(terms.begin(), terms.end());
+      c.terms.assign(terms.begin(), terms.end());
 
       // Readability: the sentence must stand alone in a short brief.
       std::string_view trimmed = shown;
@@ -201,6 +228,27 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
                    !(first >= 'a' && first <= 'z');
       model.article_candidates[a].push_back(static_cast<uint32_t>(model.candidates.size()));
       model.candidates.push_back(std::move(c));
+    }
+  }
+
+  // Bigram concepts: ids by rank of the distinct keys; each candidate keeps its distinct ids.
+  words = WordTable();  // not needed any more: give its memory back before the sort's copy
+  {
+    bigram_begin.push_back(static_cast<uint32_t>(bigram_keys.size()));
+    std::vector<uint64_t> distinct = bigram_keys;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    model.num_bigrams = static_cast<uint32_t>(distinct.size());
+    std::vector<uint32_t> ids;
+    for (size_t i = 0; i < model.candidates.size(); ++i) {
+      ids.clear();
+      for (uint32_t k = bigram_begin[i]; k < bigram_begin[i + 1]; ++k) {
+        auto at = std::lower_bound(distinct.begin(), distinct.end(), bigram_keys[k]);
+        ids.push_back(static_cast<uint32_t>(at - distinct.begin()));
+      }
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      model.candidates[i].concepts.assign(ids.begin(), ids.end());
     }
   }
 

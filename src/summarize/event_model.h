@@ -9,6 +9,7 @@
 
 #include "sitrep/article.h"
 #include "sitrep/dedupe.h"
+#include "sitrep/summarize.h"
 
 namespace sitrep::summarize {
 
@@ -18,9 +19,8 @@ struct Candidate {
   Span span;                   // the text shown: the sentence, less a leading dateline
   uint32_t words = 0;          // whitespace-separated words of the shown text
   uint32_t position = 0;       // index of the sentence in its article
-  std::vector<uint32_t> terms;     // content-word stem ids, in order (stop words removed)
-  std::vector<uint32_t> concepts;  // distinct bigram-concept ids
-  std::vector<uint32_t> bigrams;   // all bigram ids in order (with repeats), for ROUGE-like work
+  std::vector<uint32_t> terms;     // content-word stem ids, sorted, with repeats (no stop words)
+  std::vector<uint32_t> concepts;  // distinct bigram-concept ids, sorted
   bool from_copy = false;      // its article is a syndicated copy of another (support only)
   bool readable = true;        // stands on its own (no dangling pronoun, quote, question ...)
 };
@@ -37,6 +37,11 @@ struct EventModel {
 // Builds the model. Sentences of articles marked as copies in `dedupe` are kept (for citations)
 // with from_copy set. Thread safety: reentrant.
 EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult& dedupe);
+
+// Summarize over a model already built from `articles` (BuildBrief builds it once for both the
+// summary and the articles' relevance).
+Result<Summary> SummarizeModel(std::span<const Article> articles, const EventModel& model,
+                               const SummaryOptions& options);
 
 // Number of whitespace-separated words.
 uint32_t CountWords(std::string_view text);

@@ -17,32 +17,27 @@ using summarize::Selection;
 constexpr const char* kDefaultMethod = "concepts";
 constexpr double kCiteSimilarity = 0.7;  // Jaccard of content stems: "nearly says it"
 
-// Jaccard similarity of two sorted, duplicate-free term lists.
+// Jaccard similarity of the distinct terms of two sorted term lists (repeats are skipped).
 double Jaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   if (a.empty() || b.empty()) return 0;
-  size_t common = 0, i = 0, j = 0;
+  size_t common = 0, only_a = 0, only_b = 0, i = 0, j = 0;
+  auto next = [](const std::vector<uint32_t>& v, size_t k) {
+    const uint32_t value = v[k];
+    while (k < v.size() && v[k] == value) ++k;
+    return k;
+  };
   while (i < a.size() && j < b.size()) {
     if (a[i] < b[j]) {
-      ++i;
+      ++only_a, i = next(a, i);
     } else if (a[i] > b[j]) {
-      ++j;
+      ++only_b, j = next(b, j);
     } else {
-      ++common, ++i, ++j;
+      ++common, i = next(a, i), j = next(b, j);
     }
   }
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-}
-
-std::vector<std::vector<uint32_t>> TermSets(const EventModel& model) {
-  std::vector<std::vector<uint32_t>> sets;
-  sets.reserve(model.candidates.size());
-  for (const Candidate& c : model.candidates) {
-    std::vector<uint32_t> s = c.terms;
-    std::sort(s.begin(), s.end());
-    s.erase(std::unique(s.begin(), s.end()), s.end());
-    sets.push_back(std::move(s));
-  }
-  return sets;
+  for (; i < a.size(); i = next(a, i)) ++only_a;
+  for (; j < b.size(); j = next(b, j)) ++only_b;
+  return static_cast<double>(common) / static_cast<double>(common + only_a + only_b);
 }
 
 std::string Squash(std::string_view s) {
@@ -61,7 +56,7 @@ std::string Squash(std::string_view s) {
 }
 
 std::vector<Citation> Cite(std::span<const Article> articles, const EventModel& model,
-                           const std::vector<std::vector<uint32_t>>& sets, uint32_t pick) {
+                           uint32_t pick) {
   const Candidate& shown = model.candidates[pick];
   const std::string shown_text = Squash(articles[shown.article].View(shown.span));
   std::vector<Citation> cites;
@@ -78,7 +73,7 @@ std::vector<Citation> Cite(std::span<const Article> articles, const EventModel& 
         Squash(articles[c.article].View(c.span)) == shown_text) {
       sim = 1.0;
     } else {
-      sim = Jaccard(sets[pick], sets[j]);
+      sim = Jaccard(shown.terms, c.terms);
     }
     if (sim >= kCiteSimilarity && sim > best[c.article]) {
       best[c.article] = sim;
@@ -103,6 +98,11 @@ std::vector<std::string> SummaryMethods() {
 
 Result<Summary> Summarize(std::span<const Article> articles, const DedupeResult& dedupe,
                           const SummaryOptions& options) {
+  return summarize::SummarizeModel(articles, summarize::BuildEventModel(articles, dedupe), options);
+}
+
+Result<Summary> summarize::SummarizeModel(std::span<const Article> articles,
+                                          const EventModel& model, const SummaryOptions& options) {
   std::string method = options.method.empty() || options.method == "default" ? kDefaultMethod
                                                                              : options.method;
   const auto methods = SummaryMethods();
@@ -114,7 +114,6 @@ Result<Summary> Summarize(std::span<const Article> articles, const DedupeResult&
   }
   Summary summary;
   summary.method = method;
-  const EventModel model = summarize::BuildEventModel(articles, dedupe);
   summarize::Budget budget;
   budget.max_words = options.max_words;
   budget.max_sentences = options.max_sentences;
@@ -157,14 +156,13 @@ Result<Summary> Summarize(std::span<const Article> articles, const DedupeResult&
     }
     return cx.position < cy.position;
   });
-  const auto sets = TermSets(model);
   for (const auto& [pick, score] : ordered) {
     const Candidate& c = model.candidates[pick];
     SummarySentence s;
     s.article = articles[c.article].index;
     s.span = c.span;
     s.score = score;
-    s.citations = Cite(articles, model, sets, pick);
+    s.citations = Cite(articles, model, pick);
     summary.sentences.push_back(std::move(s));
   }
   return summary;
