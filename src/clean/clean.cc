@@ -32,7 +32,10 @@ struct PhraseTable {
   std::vector<std::pair<std::string, Category>> headings;
 };
 
-bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 
 const PhraseTable& Phrases() {
   static const PhraseTable* table = [] {
@@ -86,7 +89,7 @@ std::string BlockKey(std::string_view s) {
     if (IsWordByte(c) || (static_cast<unsigned char>(c) >= 0x80)) {
       if (space && !key.empty()) key.push_back(' ');
       space = false;
-      key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      key.push_back(LowerAscii(c));
     } else {
       space = true;
     }

@@ -5,6 +5,8 @@
 
 #include "sitrep/text.h"
 
+#include <unicode/uchar.h>
+
 namespace sitrep {
 namespace {
 
@@ -38,6 +40,36 @@ TEST(Tokenize, KeepsWordInternalPunctuation) {
   ASSERT_EQ(toks.size(), 3u);
   EXPECT_EQ(toks[0].kind, TokenKind::kNumber);
   EXPECT_EQ(toks[1].kind, TokenKind::kWord);
+}
+
+// The tokenizer answers ASCII without ICU: every ASCII code point must come out as ICU's
+// properties say, alone and inside a word.
+TEST(Tokenize, AsciiFastPathAgreesWithIcu) {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string alone(1, static_cast<char>(c));
+    const std::vector<Token> tokens = Tokenize(alone);
+    if (u_isUWhiteSpace(c)) {
+      EXPECT_TRUE(tokens.empty()) << "code point " << c;
+      continue;
+    }
+    ASSERT_EQ(tokens.size(), 1u) << "code point " << c;
+    const TokenKind expected = u_isalpha(c)                         ? TokenKind::kWord
+                               : u_isdigit(c)                       ? TokenKind::kNumber
+                               : (U_GET_GC_MASK(c) & U_GC_P_MASK) != 0 ? TokenKind::kPunct
+                                                                     : TokenKind::kSymbol;
+    EXPECT_EQ(tokens[0].kind, expected) << "code point " << c;
+    // Between two letters: one word token iff ICU calls it a letter or digit.
+    const std::vector<Token> inside = Tokenize("ab" + alone + "cd");
+    const bool word_char = u_isalpha(c) || u_isdigit(c);
+    if (word_char) {
+      EXPECT_EQ(inside.size(), 1u) << "code point " << c;
+    } else if (c != '\'' && c != '-' && c != '&' && c != '.') {
+      EXPECT_GT(inside.size(), 1u) << "code point " << c;
+    }
+  }
+  std::string lower;
+  FoldCase("AbC-XYZ 09 [Q]", lower);
+  EXPECT_EQ(lower, "abc-xyz 09 [q]");
 }
 
 TEST(Tokenize, HandlesNonLatinScripts) {

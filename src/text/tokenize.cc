@@ -18,6 +18,10 @@ struct Cursor {
       *len = 0;
       return -1;
     }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      *len = 1;
+      return static_cast<unsigned char>(text[i]);
+    }
     int32_t idx = static_cast<int32_t>(i);
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), idx, static_cast<int32_t>(text.size()),
@@ -27,8 +31,22 @@ struct Cursor {
   }
 };
 
+// ICU property lookups cost a function call each; news text is mostly ASCII, where the answers
+// are these (checked against ICU for every ASCII code point in text_test.cc).
+bool IsAsciiLetter(UChar32 c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsAsciiDigit(UChar32 c) { return c >= '0' && c <= '9'; }
+
+bool IsLetter(UChar32 c) { return c < 0x80 ? IsAsciiLetter(c) : u_isalpha(c) != 0; }
+bool IsDigit(UChar32 c) { return c < 0x80 ? IsAsciiDigit(c) : u_isdigit(c) != 0; }
+
 bool IsWordChar(UChar32 c) {
-  return c >= 0 && (u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0);
+  if (c < 0x80) return c >= 0 && (IsAsciiLetter(c) || IsAsciiDigit(c));
+  return u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+bool IsSpace(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_isUWhiteSpace(c);
 }
 
 }  // namespace
@@ -40,7 +58,7 @@ std::vector<Token> Tokenize(std::string_view text) {
   while (i < text.size()) {
     size_t len;
     UChar32 c = cur.At(i, &len);
-    if (c == ' ' || c == '\n' || u_isUWhiteSpace(c)) {
+    if (IsSpace(c)) {
       i += len;
       continue;
     }
@@ -54,7 +72,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         size_t l;
         UChar32 d = cur.At(j, &l);
         if (IsWordChar(d)) {
-          has_letter |= u_isalpha(d) != 0;
+          has_letter |= IsLetter(d);
           j += l;
           continue;
         }
@@ -64,10 +82,10 @@ std::vector<Token> Tokenize(std::string_view text) {
           UChar32 e = cur.At(j + l, &l2);
           if (!IsWordChar(e)) break;
           // "," ":" "/" only inside numbers; "&" only between letters (AT&T).
-          bool prev_digit = j > 0 && u_isdigit(static_cast<unsigned char>(text[j - 1]));
-          if ((d == ',' || d == ':' || d == '/') && !(prev_digit && u_isdigit(e))) break;
+          bool prev_digit = j > 0 && IsAsciiDigit(static_cast<unsigned char>(text[j - 1]));
+          if ((d == ',' || d == ':' || d == '/') && !(prev_digit && IsDigit(e))) break;
           if (d == '&' && !(u_isupper(e) && j > 0 && std::isupper(static_cast<unsigned char>(text[j - 1])))) break;
-          if (d == '.' && !(prev_digit && u_isdigit(e))) {
+          if (d == '.' && !(prev_digit && IsDigit(e))) {
             // A period inside a word only for single-letter acronym parts ("U.S.").
             size_t seg = j;
             while (seg > i && text[seg - 1] != '.') --seg;
@@ -106,7 +124,7 @@ void FoldCase(std::string_view in, std::string& out) {
   if (ascii) {
     out.resize(in.size());
     for (size_t i = 0; i < in.size(); ++i)
-      out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(in[i])));
+      out[i] = in[i] >= 'A' && in[i] <= 'Z' ? static_cast<char>(in[i] | 0x20) : in[i];
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
