@@ -1,6 +1,7 @@
 #include "web/dom.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 // The parser's own headers (not api.h, which declares the same types opaquely): the flattening
@@ -267,10 +268,17 @@ uint32_t HtmlDom::Find(Tag tag) const {
 
 namespace {
 
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == ':' || c == '_';
-}
+// Tag-name bytes lower-cased (A-Z a-z 0-9 - : _), 0 for bytes that end a name.
+constexpr std::array<uint8_t, 256> kNameByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<uint8_t>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<uint8_t>(c + 32);
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<uint8_t>(c);
+  t['-'] = '-';
+  t[':'] = ':';
+  t['_'] = '_';
+  return t;
+}();
 
 // A tag name of up to 8 bytes packed into one integer (little-endian, no zero bytes in names),
 // so classifying a name is one switch over constants, not a run of string compares.
@@ -288,10 +296,11 @@ enum class NameKind : uint8_t {
   kRawText,  // content is raw text: skip to the end tag
 };
 
-// `lower` is the lower-cased name (at most 16 bytes: no listed name is longer than 9).
-NameKind ClassifyName(std::string_view lower) {
-  if (lower.size() > 8) return lower == "plaintext" ? NameKind::kRawText : NameKind::kNormal;
-  switch (PackName(lower)) {
+// `packed` is PackName of the lower-cased name, `length` its length (no listed name is longer
+// than 9 bytes; "plaintext" is checked by the caller, which still has the bytes).
+NameKind ClassifyName(uint64_t packed, size_t length) {
+  if (length > 8) return NameKind::kNormal;
+  switch (packed) {
     case PackName("p"): case PackName("br"): case PackName("hr"): case PackName("li"):
     case PackName("td"): case PackName("th"): case PackName("tr"): case PackName("dt"):
     case PackName("dd"): case PackName("rp"): case PackName("rt"): case PackName("col"):
@@ -311,6 +320,15 @@ NameKind ClassifyName(std::string_view lower) {
     default:
       return NameKind::kNormal;
   }
+}
+
+// `s` lower-cased equals `lower`.
+bool LowerEquals(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (kNameByte[static_cast<uint8_t>(s[k])] != static_cast<uint8_t>(lower[k])) return false;
+  }
+  return true;
 }
 
 // The first "<" + needle[1..] at or after `from`, ASCII case ignored (needle is lower-case).
@@ -353,7 +371,10 @@ bool LimitNesting(std::string_view html, uint32_t max_depth, std::string& out) {
     bool closing = i + 1 < n && data[i + 1] == '/';
     size_t name_start = i + 1 + (closing ? 1 : 0);
     size_t name_end = name_start;
-    while (name_end < n && IsNameChar(data[name_end])) ++name_end;
+    uint64_t packed = 0;  // the first 8 bytes of the name, lower-cased (PackName)
+    for (uint8_t b; name_end < n && (b = kNameByte[static_cast<uint8_t>(data[name_end])]) != 0; ++name_end) {
+      if (name_end - name_start < 8) packed |= uint64_t{b} << (8 * (name_end - name_start));
+    }
     if (name_end == name_start) {
       ++i;
       continue;
@@ -361,14 +382,9 @@ bool LimitNesting(std::string_view html, uint32_t max_depth, std::string& out) {
     const char* gt_ptr = FindByte(data + name_end, data + n, '>');
     if (!gt_ptr) break;
     size_t gt = static_cast<size_t>(gt_ptr - data);
-    char lower[16];
-    size_t length = std::min<size_t>(name_end - name_start, sizeof(lower));
-    for (size_t k = 0; k < length; ++k) {
-      char c = data[name_start + k];
-      lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    std::string_view name(lower, length);
-    NameKind kind = ClassifyName(name);
+    size_t length = name_end - name_start;
+    NameKind kind = ClassifyName(packed, length);
+    if (length == 9 && LowerEquals(html.substr(name_start, 9), "plaintext")) kind = NameKind::kRawText;
     if (closing) {
       if (kind != NameKind::kSelfClosing) {
         if (suppressed > 0) {
@@ -382,8 +398,8 @@ bool LimitNesting(std::string_view html, uint32_t max_depth, std::string& out) {
       continue;
     }
     if (kind == NameKind::kRawText) {
-      char end_tag[18] = {'<', '/'};
-      std::memcpy(end_tag + 2, lower, length);
+      char end_tag[11] = {'<', '/'};  // "</" and the name (at most 9 bytes), lower-case
+      for (size_t k = 0; k < length; ++k) end_tag[2 + k] = static_cast<char>(kNameByte[static_cast<uint8_t>(data[name_start + k])]);
       size_t end = FindCaseless(html, std::string_view(end_tag, length + 2), gt + 1);
       if (end == std::string_view::npos) break;
       i = end;  // its end tag is handled as an ordinary (non-counted) end tag next
