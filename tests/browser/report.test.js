@@ -114,6 +114,44 @@ function check(ok, what) {
     check(data.places.some((p) => popup.includes(p.name)) && popup.includes('Sources'),
           'marker popup shows the place and its sources');
 
+    // Markers of places on one spot are drawn apart, not on top of each other.
+    const centres = await page.locator('#map path.place-marker').evaluateAll((els) =>
+      els.map((el) => { const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }));
+    const spots = data.places.map((p) => p.lat.toFixed(3) + ',' + p.lon.toFixed(3));
+    let stacked = 0;
+    for (let i = 0; i < centres.length; ++i) {
+      for (let j = i + 1; j < centres.length; ++j) {
+        if (Math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1]) < 2) ++stacked;
+      }
+    }
+    check(stacked === 0, 'no two markers drawn on one spot (' + (new Set(spots)).size + ' spots for ' +
+          spots.length + ' places; ' + stacked + ' stacked pairs)');
+
+    // Keyboard: markers and timeline items are tab stops; Enter opens a popup / shows an entry.
+    await page.keyboard.press('Escape');
+    const marker = page.locator('#map path.place-marker').nth(data.places.length > 1 ? 1 : 0);
+    check((await marker.getAttribute('tabindex')) === '0' && !!(await marker.getAttribute('aria-label')),
+          'map markers are named tab stops');
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    const keyPopup = await page.locator('.leaflet-popup-content').textContent().catch(() => '');
+    const label = await marker.getAttribute('aria-label');
+    check(data.places.some((p) => label.startsWith(p.name) && keyPopup.includes(p.name)),
+          'Enter on a focused marker opens its popup');
+    const item = page.locator('#timeline-vis .vis-item[tabindex="0"]').last();
+    check((await page.locator('#timeline-vis .vis-item[tabindex="0"]').count()) === data.timeline.length,
+          'every timeline item is a tab stop');
+    await page.evaluate(() => { document.getElementById('timeline-detail').textContent = ''; });
+    await item.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    const itemLabel = await item.getAttribute('aria-label');
+    const shown = await page.locator('#timeline-detail').textContent();
+    check((await page.locator('#timeline-detail a.chip').count()) > 0 && itemLabel &&
+          data.timeline.some((t) => itemLabel.includes(t.label) && shown.includes(t.label.slice(0, 20))),
+          'Enter on a focused timeline item shows its entry');
+
     // Keyboard: the first Tab reaches the skip link; landmarks and headings are there.
     await page.evaluate(() => { window.scrollTo(0, 0); document.activeElement.blur(); });
     await page.goto(pageUrl);

@@ -4,7 +4,7 @@
 const assert = require('assert');
 const path = require('path');
 
-const { markerRadius, supportClass } = require(path.resolve(process.argv[2]));
+const { markerRadius, supportClass, spreadOffsets } = require(path.resolve(process.argv[2]));
 
 // Radius grows with mentions, never below 5 px or above 30 px.
 assert.strictEqual(markerRadius(1), 9);
@@ -19,4 +19,13 @@ assert.strictEqual(supportClass(3), 'support-3');
 assert.strictEqual(supportClass(12), 'support-4');
 assert.strictEqual(supportClass(0), 'support-1');
 assert.strictEqual(supportClass('x'), 'support-1');
+// Markers on one spot go round a circle; lone markers stay put.
+const offsets = spreadOffsets(['a', 'b', 'a', 'a'], 10);
+assert.deepStrictEqual(offsets[1], [0, 0]);
+const ring = [offsets[0], offsets[2], offsets[3]];
+ring.forEach((o) => assert.ok(Math.abs(Math.hypot(o[0], o[1]) - 10) <= 1, 'on the circle: ' + o));
+assert.strictEqual(new Set(ring.map(String)).size, 3, 'three distinct positions');
+assert.deepStrictEqual(spreadOffsets(['x', 'y'], 10), [[0, 0], [0, 0]]);
+assert.deepStrictEqual(spreadOffsets([], 10), []);
+
 console.log('report.js helpers: ok');
