@@ -175,9 +175,18 @@ std::vector<ReasonClaim> ExtractReasonClaims(const Article& article) {
         }
       }
       if (start == 0 || event.empty() || start >= t.size()) continue;
+      // A cause that is asked about, supposed or one of several ("would consider whether it was
+      // caused by negligence, an accident or ...") is nobody's claim.
+      bool hedged = false;
+      for (size_t k = 0; k < start && !hedged; ++k) {
+        hedged = figures::IsAnyWord(t[k].lower, {"whether", "if", "may", "might", "could",
+                                                 "possibly", "perhaps", "suspected", "unclear",
+                                                 "unknown", "speculated", "speculation", "rule"});
+      }
       size_t e = start;
       while (e < t.size() && t[e].kind != figures::TokKind::kPunct) ++e;
-      if (e == start) continue;
+      for (size_t k = e; k < t.size() && !hedged; ++k) hedged = t[k].lower == "or";
+      if (hedged || e == start) continue;
       ReasonClaim c;
       c.article = article.index;
       c.span = Span{unit.begin + t[start].begin, unit.begin + t[e - 1].end};

@@ -312,6 +312,21 @@ TEST(ReasonClaims, CausesWithNoWordInCommonDisagree) {
   EXPECT_EQ(r.disagreements[0].sides.size(), 3u);
 }
 
+TEST(ReasonClaims, AskedSupposedOrAlternativeCausesAreNoClaim) {
+  for (const char* text : {
+           "The inquiry will consider whether the fire was caused by negligence.",
+           "Officials said the blast may have been caused by a welding accident.",
+           "Aoun said it was unclear if the explosion was caused by sabotage.",
+           "It is not known whether the blast was caused by negligence, an accident or an attack.",
+           "The explosion was caused by negligence, an accident or outside interference."}) {
+    EXPECT_TRUE(ExtractReasonClaims(Make(text)).empty()) << text;
+  }
+  // The stated cause beside them is still read.
+  const auto stated = ExtractReasonClaims(Make("Police said the fire was caused by an electrical fault."));
+  ASSERT_EQ(stated.size(), 1u);
+  EXPECT_EQ(stated[0].reason, "an electrical fault");
+}
+
 TEST(BadInput, EmptyBinaryAndOutOfRangeSpansNeverCrash) {
   EXPECT_TRUE(ExtractFigures(Make("")).empty());
   std::mt19937 rng(7);
