@@ -1,7 +1,7 @@
 // The foundation's hot paths on DUC 2006 (1,250 newswire articles, 50 events of 25):
 //   BM_CleanSegmentTokenize  clean + sentence segmentation + tokenization, one core (MB/s)
 //   BM_WcWordsFloor          `wc -w` over the same text, run in the same process: the floor
-//   BM_Brief25/sections:0    a brief (clean, segment, dedupe, summarize) per 25-article event
+//   BM_Brief25/sections:0    the issue's brief (clean, segment, dedupe, summary with citations) per event
 //   BM_Brief25/sections:1    the same with timeline, actors and places, figures
 // Counters: heap_peak_x_input = peak live C++ heap during the work / input bytes.
 // Targets (issue 2): >= 20 MB/s, <= 50 ms per event, peak memory <= 10x input.
