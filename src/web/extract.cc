@@ -13,7 +13,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <unordered_map>
 
 #include <simdjson.h>
 
@@ -128,18 +127,22 @@ constexpr auto kPackedParts = [] {
   return out;
 }();
 
-// A whole part ("nav" in "top-nav") of kWidgetParts or kNegativeParts.
-bool IsNegativePart(std::string_view part) {
-  if (part.size() <= 8) {
-    // A zero byte would pack like a shorter word: such parts match nothing.
-    return std::binary_search(kPackedParts.begin(), kPackedParts.end(), PackWord(part)) &&
-           part.find('\0') == std::string_view::npos;
-  }
+// A part of at most 8 bytes, given packed (lower-cased) and as read, is one of the short words.
+bool IsNegativePacked(uint64_t packed, std::string_view part) {
+  // A zero byte would pack like a shorter word: such parts match nothing.
+  return std::binary_search(kPackedParts.begin(), kPackedParts.end(), packed) &&
+         part.find('\0') == std::string_view::npos;
+}
+
+bool LowerMatchAt(std::string_view s, size_t at, std::string_view word);
+
+// A part longer than 8 bytes, as read (any case), is one of the long words.
+bool IsNegativeLongPart(std::string_view part) {
   for (auto w : kWidgetParts) {
-    if (part == w) return true;
+    if (w.size() == part.size() && LowerMatchAt(part, 0, w)) return true;
   }
   for (auto w : kNegativeParts) {
-    if (part == w) return true;
+    if (w.size() == part.size() && LowerMatchAt(part, 0, w)) return true;
   }
   return false;
 }
@@ -166,41 +169,131 @@ struct SubstringIndex {
   }
 };
 
+constexpr std::array<char, 256> kLowerAscii = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
+char Lower(char c) { return kLowerAscii[static_cast<uint8_t>(c)]; }
+
+// `s` lower-cased starts with `word` (lower-case) at `at`.
+bool LowerMatchAt(std::string_view s, size_t at, std::string_view word) {
+  if (word.size() > s.size() - at) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (Lower(s[at + k]) != word[k]) return false;
+  }
+  return true;
+}
+
+// One pass over the name, lower-casing byte by byte (no copy): parts between '-', '_' and
+// whitespace are packed as they are read, substring words are tried where the first-two-bytes
+// bitmap allows.
 NameFlags ClassifyName(std::string_view name) {
   static const SubstringIndex index;
   NameFlags flags;
-  char buffer[256];
-  std::string heap;
-  char* lower = buffer;
-  if (name.size() > sizeof(buffer)) {
-    heap.resize(name.size());
-    lower = heap.data();
-  }
-  for (size_t i = 0; i < name.size(); ++i) {
-    char c = name[i];
-    lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
   const size_t n = name.size();
   size_t part_start = 0;
+  uint64_t packed = 0;  // PackWord of the current part's first 8 bytes, lower-cased
+  char c = n ? Lower(name[0]) : ' ';
   for (size_t i = 0; i <= n; ++i) {
-    char c = i < n ? lower[i] : ' ';
+    char next = i + 1 < n ? Lower(name[i + 1]) : ' ';
     if (c == '-' || c == '_' || IsAsciiSpace(c)) {
-      if (i > part_start && !flags.negative &&
-          IsNegativePart(std::string_view(lower + part_start, i - part_start))) {
-        flags.negative = true;
+      size_t length = i - part_start;
+      if (length > 0 && !flags.negative) {
+        if (length <= 8 ? IsNegativePacked(packed, name.substr(part_start, length))
+                        : IsNegativeLongPart(name.substr(part_start, length))) {
+          flags.negative = true;
+        }
       }
       part_start = i + 1;
+      packed = 0;
+    } else if (i - part_start < 8) {
+      packed |= uint64_t{static_cast<uint8_t>(c)} << (8 * (i - part_start));
     }
-    if (i + 1 >= n || !index.MayStart(c, lower[i + 1])) continue;
-    for (const auto& word : index.by_first[static_cast<uint8_t>(c)]) {
-      if ((word.widget ? flags.widget : flags.positive) || word.text.size() > n - i) continue;
-      if (std::string_view(lower + i, word.text.size()) == word.text) {
-        (word.widget ? flags.widget : flags.positive) = true;
+    if (i + 1 < n && index.MayStart(c, next)) {
+      for (const auto& word : index.by_first[static_cast<uint8_t>(c)]) {
+        if (!(word.widget ? flags.widget : flags.positive) && LowerMatchAt(name, i, word.text)) {
+          (word.widget ? flags.widget : flags.positive) = true;
+        }
       }
     }
+    c = next;
   }
   return flags;
 }
+
+// Class attribute -> flags for one page: open addressing over string views into the page, slots
+// of older pages told apart by a generation number (so a new page clears nothing), no allocation
+// per entry. Class strings repeat ("story-item" a hundred times) and are classified once.
+class ClassCache {
+ public:
+  void NewPage() {
+    if (slots_.empty()) slots_.resize(256);
+    if (++generation_ == 0) {  // wrapped: old slots could look current
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      generation_ = 1;
+    }
+    used_ = 0;
+  }
+
+  NameFlags Get(std::string_view key) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.generation != generation_) {
+        NameFlags flags = ClassifyName(key);
+        slot = Slot{key, flags, generation_};
+        if (++used_ * 2 > slots_.size()) Grow();
+        return flags;
+      }
+      if (slot.key == key) return slot.flags;
+    }
+  }
+
+  // Drops the table after a page that made it large.
+  void Trim() {
+    if (slots_.size() > 4096) *this = ClassCache();
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    NameFlags flags;
+    uint32_t generation = 0;
+  };
+
+  static size_t Hash(std::string_view s) {
+    uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.generation != generation_) continue;
+      size_t i = Hash(slot.key) & mask;
+      while (slots_[i].generation == generation_) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  uint32_t generation_ = 0;
+  size_t used_ = 0;
+};
 
 ClassInfo InfoFromFlags(NameFlags flags) {
   ClassInfo info;
@@ -228,7 +321,7 @@ struct ExtractorBuffers {
   std::vector<uint32_t> raw;
   std::vector<TextCounts> text_counts;
   std::vector<ClassInfo> class_info;
-  std::unordered_map<std::string_view, NameFlags> class_cache;
+  ClassCache class_cache;
   std::vector<uint8_t> in_link;
   std::vector<Stats> stats;
   std::vector<double> score;
@@ -248,7 +341,7 @@ class Extractor {
         text_counts_(buffers.text_counts), class_info_(buffers.class_info),
         class_cache_(buffers.class_cache), in_link_(buffers.in_link), stats_(buffers.stats),
         score_(buffers.score), scored_(buffers.scored) {
-    class_cache_.clear();
+    class_cache_.NewPage();
   }
 
   std::vector<std::string> Run() {
@@ -270,9 +363,7 @@ class Extractor {
     if (node.klass.empty() && node.id.empty()) return ClassInfo{};
     NameFlags flags;
     if (!node.klass.empty()) {
-      auto it = class_cache_.find(node.klass);
-      if (it == class_cache_.end()) it = class_cache_.emplace(node.klass, ClassifyName(node.klass)).first;
-      flags = it->second;
+      flags = class_cache_.Get(node.klass);
     }
     if (!node.id.empty()) flags |= ClassifyName(node.id);  // ids are unique: no cache
     return InfoFromFlags(flags);
@@ -630,7 +721,7 @@ class Extractor {
   std::vector<uint32_t>& raw_;       // paragraph text per subtree (ComputeRemoved)
   std::vector<TextCounts>& text_counts_;  // text nodes outside skipped tags
   std::vector<ClassInfo>& class_info_;
-  std::unordered_map<std::string_view, NameFlags>& class_cache_;
+  ClassCache& class_cache_;
   std::vector<uint8_t>& in_link_;
   std::vector<Stats>& stats_;
   std::vector<double>& score_;
@@ -643,6 +734,7 @@ std::vector<std::string> ExtractBody(const HtmlDom& dom, const PageMetadata& met
   thread_local ExtractorBuffers buffers;
   std::vector<std::string> paragraphs = Extractor(dom, metadata, buffers).Run();
   if (dom.nodes().size() > (1u << 16)) buffers = ExtractorBuffers();  // memory back after a huge page
+  buffers.class_cache.Trim();
   return paragraphs;
 }
 
