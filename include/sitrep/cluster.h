@@ -73,6 +73,10 @@ struct ClusterOptions {
   uint32_t max_open_events = 2000;  // more open events: the longest idle are closed
   uint64_t max_vocabulary = 4000000;  // document-frequency table cap (rare terms pruned)
   bool exhaustive = false;          // score every open event (the single-pass baseline)
+  // ClusterArticles only: the whole batch is known, so its document frequencies are counted
+  // before the first assignment (EventClusterer::Prime) and there is no warm-up. For a folder
+  // of articles (`sitrep brief --events`), not a stream.
+  bool batch_idf = false;
 };
 
 // The TF-IDF single-pass baseline (Allan et al. 1998 style): same vectors without entity
@@ -109,6 +113,11 @@ class EventClusterer {
 
   // Assigns the next article of the stream (call in stream order).
   Assignment Add(const ArticleSignature& signature);
+  // For a batch known in advance: counts the document frequencies of `batch` now, so that the
+  // first articles are weighed with the batch's IDF rather than that of the few seen so far.
+  // The next batch.size() calls of Add then do not count their article again (call Add with
+  // the same articles), and the warm-up penalty is off. Call before the first Add.
+  void Prime(std::span<const ArticleSignature> batch);
   // The surviving event of an event id (follows merges); 0 for an unknown id.
   uint64_t Resolve(uint64_t event) const;
   // Every surviving event (merged-away ones excluded), by id.

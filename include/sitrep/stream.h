@@ -80,4 +80,31 @@ Result<StreamReport> RunStream(const std::vector<std::string>& paths, const Stre
 Result<uint64_t> BriefChangedEvents(const std::string& store_path, const StreamOptions& options,
                                     const StreamSink& sink = {});
 
+// In memory, for a folder or a file of articles (`sitrep brief --events`); a crawl goes through
+// RunStream and a store. The articles are cleaned (a copy, for signing), put in publication order
+// (undated last), assigned with the same SignArticle + EventClusterer as RunStream, and every
+// event of at least min_articles articles is briefed (BuildBrief on its own articles, as read,
+// in parallel). Fails when no article was read.
+struct EventBriefOptions {
+  CleanOptions clean;
+  SignOptions sign;
+  ClusterOptions cluster = [] {
+    ClusterOptions o;
+    o.batch_idf = true;  // the whole folder is known: its own IDF from the first article
+    return o;
+  }();
+  BriefOptions brief;
+  uint32_t min_articles = 1;   // smaller events are listed but get no brief
+  uint32_t threads = 0;        // 0 = every core
+};
+
+struct EventBrief {
+  Event event;                 // Event::articles: indexes into the input's articles
+  std::vector<std::string> article_ids;  // the same articles' ids, in stream order
+  Result<Brief> brief;         // an error when the event is too small or has no usable sentence
+};
+
+// Events by size (largest first), as ClusterArticles orders them.
+Result<std::vector<EventBrief>> BriefEvents(IngestResult input, const EventBriefOptions& options);
+
 }  // namespace sitrep

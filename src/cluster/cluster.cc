@@ -16,6 +16,7 @@ ClusterResult ClusterArticles(std::span<const Article> articles, const SignOptio
   tbb::parallel_for(size_t{0}, articles.size(),
                     [&](size_t i) { signatures[i] = SignArticle(articles[i], sign); });
   EventClusterer clusterer(options);
+  if (options.batch_idf) clusterer.Prime(signatures);
   ClusterResult result;
   result.event_of.resize(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {

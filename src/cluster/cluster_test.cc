@@ -126,6 +126,42 @@ TEST(ClusterArticles, SeparatesThreeStories) {
   EXPECT_EQ(total, articles.size());
 }
 
+TEST(ClusterArticles, BatchIdfSeparatesThreeStories) {
+  std::vector<std::string> gold;
+  std::vector<Article> articles = ThreeStories(&gold);
+  ClusterOptions options;
+  options.batch_idf = true;
+  ClusterResult result = ClusterArticles(articles, SignOptions{}, options);
+  EXPECT_DOUBLE_EQ(ScoreBCubed(gold, result.event_of).f1, 1.0);
+}
+
+TEST(EventClusterer, PrimedArticlesAreCountedOnce) {
+  std::vector<std::string> gold;
+  std::vector<Article> articles = ThreeStories(&gold);
+  std::vector<ArticleSignature> signatures;
+  for (const Article& a : articles) signatures.push_back(SignArticle(a, SignOptions{}));
+  EventClusterer primed;
+  primed.Prime(signatures);
+  EXPECT_EQ(primed.articles_added(), signatures.size());
+  // Half-way through, a saved and reloaded clusterer still owes the rest of the priming.
+  std::vector<uint64_t> events;
+  for (size_t i = 0; i < 4; ++i) events.push_back(primed.Add(signatures[i]).event);
+  auto resumed = EventClusterer::LoadState(primed.SaveState(), ClusterOptions{});
+  ASSERT_TRUE(resumed.has_value());
+  for (size_t i = 4; i < signatures.size(); ++i) {
+    uint64_t a = primed.Add(signatures[i]).event;
+    EXPECT_EQ(resumed->Add(signatures[i]).event, a);
+    events.push_back(a);
+  }
+  EXPECT_EQ(primed.articles_added(), signatures.size());
+  EXPECT_EQ(resumed->articles_added(), signatures.size());
+  // Once the batch is used up, Add counts again.
+  primed.Add(signatures[0]);
+  EXPECT_EQ(primed.articles_added(), signatures.size() + 1);
+  for (uint64_t& e : events) e = primed.Resolve(e);
+  EXPECT_DOUBLE_EQ(ScoreBCubed(gold, events).f1, 1.0);
+}
+
 TEST(EventClusterer, StaleEventNeedsMoreSimilarity) {
   std::vector<std::string> gold;
   std::vector<Article> articles = ThreeStories(&gold);

@@ -32,7 +32,7 @@ struct EventState {
   bool changed = true;       // since the last merge pass
 };
 
-constexpr uint32_t kStateVersion = 2;
+constexpr uint32_t kStateVersion = 3;
 constexpr uint64_t kNormRefreshDocs = 512;
 constexpr uint64_t kMinDocsForMaxDf = 50;  // IDF drifts slowly: refresh cached norms this often
 
@@ -62,6 +62,8 @@ struct EventClusterer::Rep {
   std::unordered_map<uint64_t, uint32_t> df;
   uint64_t docs = 0;
   uint32_t open_events = 0;
+  uint64_t primed = 0;         // articles counted by Prime that Add has not seen yet
+  bool no_warmup = false;      // primed: the document frequencies are the batch's own
 
   // Scratch, reused across Add calls.
   struct Overlap {
@@ -114,6 +116,10 @@ struct EventClusterer::Rep {
   }
 
   void CountDocument(const ArticleSignature& signature) {
+    if (primed > 0) {
+      --primed;
+      return;
+    }
     ++docs;
     for (const TermWeight& t : signature.terms) ++df[t.term];
     if (df.size() > options.max_vocabulary) {
@@ -398,7 +404,7 @@ Assignment EventClusterer::Add(const ArticleSignature& signature) {
   // While the document frequencies rest on few articles, common words look rare and any two
   // articles look alike: joining is made harder, fading out over the warm-up; merge passes
   // later join what this kept apart.
-  double warmup = r.docs < r.options.warmup_articles
+  double warmup = !r.no_warmup && r.docs < r.options.warmup_articles
                       ? r.options.warmup_penalty *
                             (1.0 - static_cast<double>(r.docs) / r.options.warmup_articles)
                       : 0.0;
@@ -453,6 +459,15 @@ Assignment EventClusterer::Add(const ArticleSignature& signature) {
   return out;
 }
 
+void EventClusterer::Prime(std::span<const ArticleSignature> batch) {
+  Rep& r = *rep_;
+  uint64_t owed = r.primed;  // a second Prime before the first batch was added
+  r.primed = 0;
+  for (const ArticleSignature& s : batch) r.CountDocument(s);
+  r.primed = owed + batch.size();
+  r.no_warmup = true;
+}
+
 uint64_t EventClusterer::Resolve(uint64_t event) const {
   const auto& events = rep_->events;
   while (event >= 1 && event <= events.size() && events[event - 1].merged_into != 0) {
@@ -482,6 +497,8 @@ std::string EventClusterer::SaveState() const {
   codec::Writer w;
   w.U32(kStateVersion);
   w.U64(r.docs);
+  w.U64(r.primed);
+  w.U8(r.no_warmup);
   w.U64(r.df.size());
   // Sorted so that equal states give equal bytes.
   std::vector<std::pair<uint64_t, uint32_t>> df(r.df.begin(), r.df.end());
@@ -522,10 +539,15 @@ Result<EventClusterer> EventClusterer::LoadState(std::string_view bytes,
     return MakeError(ErrorCode::kMalformed, "clusterer state", what,
                      "the store's checkpoint is damaged or from another version; rebuild it");
   };
-  if (rd.U32() != kStateVersion) return bad("unknown clusterer state version");
+  uint32_t version = rd.U32();
+  if (version != kStateVersion && version != 2) return bad("unknown clusterer state version");
   EventClusterer c(options);
   Rep& r = *c.rep_;
   r.docs = rd.U64();
+  if (version >= 3) {  // version 2 had no priming
+    r.primed = rd.U64();
+    r.no_warmup = rd.U8() != 0;
+  }
   uint64_t terms = rd.U64();
   if (!rd.ok() || terms > rd.remaining() / 12) return bad("document-frequency table is cut");
   r.df.reserve(terms);

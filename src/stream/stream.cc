@@ -537,4 +537,65 @@ Result<uint64_t> BriefChangedEvents(const std::string& store_path, const StreamO
   return written;
 }
 
+Result<std::vector<EventBrief>> BriefEvents(IngestResult input, const EventBriefOptions& options) {
+  auto& articles = input.articles;
+  if (articles.empty()) {
+    return MakeError(ErrorCode::kEmpty, "input", "no article was read",
+                     "check the paths and the problems reported for them");
+  }
+  // Publication order, undated last (stable: input order among equals), as a stream arrives.
+  std::vector<uint32_t> order(articles.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto day = [&](uint32_t i) {
+    const auto& d = articles[i].date;
+    return d && d->IsComplete() ? d->ToDays() : INT64_MAX;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return day(a) < day(b); });
+  // Signing reads the kept blocks; BuildBrief cleans each event's articles again on its own
+  // (cross-article features such as repeated lines belong to the event), so clean a copy.
+  std::vector<Article> cleaned;
+  cleaned.reserve(articles.size());
+  for (uint32_t i : order) {
+    cleaned.push_back(articles[i]);
+    cleaned.back().index = i;
+  }
+  uint32_t threads = options.threads != 0
+                         ? options.threads
+                         : static_cast<uint32_t>(tbb::this_task_arena::max_concurrency());
+  tbb::task_arena arena(static_cast<int>(threads));
+  ClusterResult clusters;
+  arena.execute([&] {
+    Clean(cleaned, options.clean);
+    clusters = ClusterArticles(cleaned, options.sign, options.cluster);
+  });
+  std::vector<Article>().swap(cleaned);
+
+  std::vector<EventBrief> out(clusters.events.size());
+  std::vector<IngestResult> inputs(clusters.events.size());
+  for (size_t k = 0; k < clusters.events.size(); ++k) {
+    out[k].event = std::move(clusters.events[k]);
+    IngestResult& in = inputs[k];
+    for (uint32_t i : out[k].event.articles) {  // Article::index = input position (set above)
+      out[k].article_ids.push_back(articles[i].id);
+      Article a = std::move(articles[i]);
+      a.index = static_cast<uint32_t>(in.articles.size());
+      in.articles.push_back(std::move(a));
+    }
+    in.report.inputs_seen = static_cast<uint32_t>(in.articles.size());
+    in.report.articles_read = static_cast<uint32_t>(in.articles.size());
+  }
+  arena.execute([&] {
+    tbb::parallel_for(size_t{0}, out.size(), [&](size_t k) {
+      if (inputs[k].articles.size() < options.min_articles) {
+        out[k].brief = MakeError(ErrorCode::kEmpty, "event " + std::to_string(out[k].event.id),
+                                 "fewer articles than min_articles", "lower --min-articles");
+        return;
+      }
+      out[k].brief = BuildBrief(std::move(inputs[k]), options.brief);
+    });
+  });
+  return out;
+}
+
 }  // namespace sitrep
