@@ -243,8 +243,12 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max
   }
   // Close whatever is still open (normal end, or truncation).
   for (uint32_t i : open) nodes[i].end = static_cast<uint32_t>(nodes.size());
-  for (auto& n : nodes) {
-    if (n.end <= 0) n.end = static_cast<uint32_t>(nodes.size());
+  // Every node got its end above (leaves at once, the others when closed); a safety net for the
+  // truncated case only, not a pass over every page.
+  if (dom->truncated_) {
+    for (auto& n : nodes) {
+      if (n.end <= 0) n.end = static_cast<uint32_t>(nodes.size());
+    }
   }
   return dom;
 }

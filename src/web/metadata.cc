@@ -32,7 +32,7 @@ constexpr std::string_view kUsedMetaKeys[] = {
     "dc.creator", "sailthru.author", "byl"};
 
 template <size_t N>
-bool IsUsedMetaKey(std::string_view key, const char* const (&date_keys)[N]) {
+bool IsUsedMetaKey(std::string_view key, const std::string_view (&date_keys)[N]) {
   for (std::string_view k : kUsedMetaKeys) {
     if (k.size() == key.size() && k == key) return true;
   }
@@ -294,7 +294,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom, std::string_view page_url) {
     return out;
   };
   // Date meta keys, most specific first (lower rank = better).
-  static const char* kDateKeys[] = {
+  static constexpr std::string_view kDateKeys[] = {
       "article:published_time", "og:published_time", "datepublished", "publishdate",
       "publish-date", "pubdate", "publication_date", "sailthru.date", "parsely-pub-date",
       "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "date", "article.published",

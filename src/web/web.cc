@@ -69,6 +69,9 @@ Result<WebPage> ExtractHtml(std::string_view bytes, const HtmlSource& source,
   web::PageMetadata metadata = web::ExtractMetadata(*dom, source.url);
   std::vector<std::string> paragraphs = web::ExtractBody(*dom, metadata);
   WebPage page;
+  size_t text_bytes = 0;
+  for (const std::string& p : paragraphs) text_bytes += p.size() + 2;
+  page.text.reserve(text_bytes);
   for (const std::string& p : paragraphs) {
     if (!page.text.empty()) page.text += "\n\n";
     page.text += p;
