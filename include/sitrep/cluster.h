@@ -55,7 +55,7 @@ Result<ArticleSignature> DecodeSignature(std::string_view bytes);
 
 struct ClusterOptions {
   double join_threshold = 0.07;     // cosine to an event's centroid needed to join it
-  uint32_t window_days = 30;        // idle longer than this (by publication date) = stale
+  uint32_t window_days = 180;       // idle longer than this (by publication date) = stale
   double stale_penalty = 0.05;      // added to join_threshold per window of idleness
   double max_stale_penalty = 0.30;  // at most this much
   uint32_t warmup_articles = 1000;  // document frequencies are unreliable over the first ones:
