@@ -80,7 +80,9 @@ class CueReader {
   }
   static std::string StripRelayPrefix(std::string s) {
     for (std::string_view p : {"the news agency ", "news agency ", "the broadcaster ",
-                               "the agency ", "broadcaster ", "the newspaper ", "the daily "}) {
+                               "the agency ", "broadcaster ", "the newspaper ", "the daily ",
+                               "the state news agency ", "the regional broadcaster ",
+                               "the state broadcaster ", "the public broadcaster "}) {
       if (s.size() > p.size()) {
         bool eq = true;
         for (size_t k = 0; k < p.size() && eq; ++k)
@@ -116,6 +118,16 @@ class CueReader {
     cue.postposed = postposed;
     cue.attribution.source = Text(s, e);
     cue.attribution.span = Abs(s, e);
+    // "according to the governor's office, quoted by the broadcaster RTV Sud,": a relay.
+    if (Punct(e, ',') && IsAnyWord(W(e + 1), {"quoted", "cited"}) && W(e + 2) == "by") {
+      size_t r = e + 3;
+      size_t re = PhraseEnd(r, 8, false);
+      if (re > r) {
+        cue.attribution.relays.push_back(StripRelayPrefix(Text(r, re)));
+        cue.attribution.relay_spans.push_back(Abs(r, re));
+        cue.end = re;
+      }
+    }
     return true;
   }
 

@@ -71,6 +71,20 @@ bool AfterReportingVerb(const std::vector<figures::Tok>& t, size_t on) {
   return false;
 }
 
+// The event an event word at i names, or empty. "fire" before an agency noun ("fire
+// investigators said", "the fire service") names the service, not the event.
+std::string_view EventAt(const std::vector<figures::Tok>& t, size_t i) {
+  std::string_view e = figures::EventOf(t[i].lower);
+  if (e.empty() || t[i].lower != "fire" || i + 1 >= t.size()) return e;
+  if (figures::IsAnyWord(t[i + 1].lower,
+                         {"service", "services", "officials", "official", "investigators",
+                          "brigade", "brigades", "department", "chief", "crews", "crew",
+                          "station", "engines", "fighters", "authorities", "spokesman",
+                          "spokeswoman", "spokesperson", "officers", "experts", "safety"}))
+    return {};
+  return e;
+}
+
 }  // namespace
 
 std::vector<DateClaim> ExtractDateClaims(const Article& article) {
@@ -117,7 +131,7 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
         }
         continue;
       }
-      if (std::string_view e = figures::EventOf(t[i].lower); !e.empty()) {
+      if (std::string_view e = EventAt(t, i); !e.empty()) {
         event = e;
         event_at = i;
         continue;
@@ -154,7 +168,7 @@ std::vector<ReasonClaim> ExtractReasonClaims(const Article& article) {
     const auto& t = sc.tokens();
     std::string_view event;
     for (size_t i = 0; i < t.size(); ++i) {
-      if (std::string_view e = figures::EventOf(t[i].lower); !e.empty() && t[i].lower != "attacked") {
+      if (std::string_view e = EventAt(t, i); !e.empty() && t[i].lower != "attacked") {
         if (event.empty()) event = e;
         continue;
       }
@@ -165,9 +179,9 @@ std::vector<ReasonClaim> ExtractReasonClaims(const Article& article) {
         start = i + 2;
       } else if (t[i].lower == "blamed") {
         // "blamed the flooding on X"
+        // The object names the event: "officials blamed the explosion on X".
         for (size_t k = i + 1; k < t.size() && k < i + 6; ++k) {
-          if (std::string_view e = figures::EventOf(t[k].lower); !e.empty() && event.empty())
-            event = e;
+          if (std::string_view e = EventAt(t, k); !e.empty()) event = e;
           if (t[k].lower == "on") {
             start = k + 1;
             break;

@@ -580,7 +580,15 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
     if (w.ends_with("ed") && j > i) break;  // a participle after the noun
     ++j;
     end = j;
-    if (w.ends_with("s") || w.ends_with("men") || w == "people" || w == "police" ||
+    // A noun in -s that modifies a plural noun after it: "three sports halls", "two gas
+    // cylinders", "12 bus passengers", "40 US soldiers", "148 basis points".
+    bool s_modifier =
+        (w.ends_with("ss") ||
+         IsAnyWord(w, {"bus", "us", "gas", "sports", "arms", "news", "customs", "basis",
+                       "status", "stimulus", "virus", "campus", "census", "bonus", "focus"})) &&
+        j < t_.size() && t_[j].kind == TokKind::kWord && W(j).ends_with("s") &&
+        !W(j).ends_with("ss") && !IsFunctionWord(W(j)) && !IsAuxiliary(W(j));
+    if ((w.ends_with("s") && !s_modifier) || w.ends_with("men") || w == "people" || w == "police" ||
         w == "cattle" || w == "children" ||
         w == "personnel" || w == "staff" || w == "livestock" || w == "men" || w == "women")
       break;  // a plural noun ends the phrase
@@ -648,6 +656,15 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
         (before(1) == "of" && before(2) == "depth") || before(1) == "depth")
       f.head = "depth";
     else if (next == "high" || next == "tall" || (before(1) == "of" && before(2) == "height"))
+      f.head = "height";
+    // An altitude: "ash rose to 40,000 feet", "a plume 12 km into the sky", "an altitude of".
+    else if ((next == "into" && IsAnyWord(W(rf.last + 1) == "the" ? W(rf.last + 2)
+                                                                  : W(rf.last + 1),
+                                          {"sky", "air", "atmosphere", "stratosphere"})) ||
+             (next == "above" && IsAnyWord(W(rf.last + 1), {"sea", "ground"})) ||
+             (before(1) == "of" && IsAnyWord(before(2), {"altitude", "heights"})) ||
+             (before(1) == "to" && IsAnyWord(before(2), {"rose", "risen", "rising", "soared",
+                                                         "shot", "climbed"})))
       f.head = "height";
     else if (next == "long" || next == "wide" || (before(1) == "of" && before(2) == "length"))
       f.head = "length";
@@ -763,21 +780,40 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   // "of nearby villages" / "in Velt" between the noun phrase and the verb.
   size_t q = k;
   if (rf.has_np && IsAnyWord(W(q), {"of", "in", "from", "at", "near"})) {
+    // "residents of villages within 6 km of the crater have been evacuated": a measure
+    // (number and unit) may sit inside the modifier; a clause word ends it.
     size_t r = q + 1;
-    while (r < t_.size() && r < q + 5 && t_[r].kind == TokKind::kWord && !IsAuxiliary(W(r)) &&
-           OutcomeAfter(W(r)).empty())
+    while (r < t_.size() && r < q + 9 && !IsAuxiliary(W(r)) && OutcomeAfter(W(r)).empty() &&
+           !IsAnyWord(W(r), {"who", "which", "that", "where", "when", "while", "whose"})) {
+      if (t_[r].kind == TokKind::kNumber && r + 1 < t_.size() && FindUnit(W(r + 1)) != nullptr &&
+          r > q + 1) {
+        r += 2;
+        continue;
+      }
+      if (t_[r].kind != TokKind::kWord) break;
       ++r;
+    }
     if (r < t_.size() && IsAuxiliary(W(r))) q = r;
   }
   // Outcome after auxiliaries: "were killed", "had been left homeless", "remain missing".
   size_t a = q;
   int aux = 0;
   bool fatally = false;
+  // A raising verb: "are now known to have died", "were believed to have been killed".
+  auto raising = [&](size_t i) {
+    return IsAnyWord(W(i), {"known", "believed", "thought", "feared", "reported", "said",
+                            "confirmed", "presumed", "understood"}) &&
+           W(i + 1) == "to" && IsAnyWord(W(i + 2), {"have", "be"});
+  };
   while (a < t_.size() && aux < 5 &&
          (IsAuxiliary(W(a)) || (W(a).ends_with("ly") && W(a).size() > 4 && IsWord(a)))) {
     fatally = fatally || W(a) == "fatally" || W(a) == "mortally";
-    ++a;
+    a += raising(a) ? 3 : 1;
     ++aux;
+    if (raising(a)) {
+      a += 2;
+      ++aux;
+    }
   }
   std::string_view outcome = OutcomeAfter(W(a));
   // "were ordered to leave", "fled their homes", "were forced from their homes".
@@ -902,7 +938,9 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   bool bare = rf.last >= t_.size() || t_[rf.last].kind == TokKind::kPunct ||
               IsAnyWord(W(rf.last), {"on", "in", "at", "by", "since", "last", "this", "and", "or",
                                      "according", "earlier", "previously", "before", "a", "the"});
-  if (bare && prev != nullptr && !prev->fig.head.empty() && prev->fig.dimension.empty() &&
+  // A replaced figure ("up from 23 reported the night before") is the same quantity.
+  if ((bare || f.superseded) && prev != nullptr && !prev->fig.head.empty() &&
+      prev->fig.dimension.empty() &&
       (IsAnyWord(W(b - 1), {"from", "and", "or", "than"}) || IsPunct(t_[b - 1], ','))) {
     f.head = prev->fig.head;
     f.noun = prev->fig.noun;

@@ -185,7 +185,8 @@ std::string_view EventOf(std::string_view w) {
       {"wildfire", "fire"},       {"bushfire", "fire"},         {"wildfires", "fire"},
       {"collapse", "collapse"},   {"collapsed", "collapse"},    {"sinking", "sinking"},
       {"sank", "sinking"},        {"capsized", "sinking"},      {"capsizing", "sinking"},
-      {"derailed", "crash"},      {"crashed", "crash"},
+      {"derailed", "crash"},      {"crashed", "crash"},         {"crush", "crush"},
+      {"stampede", "crush"},
   };
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
   for (const Entry& e : kEvents)
