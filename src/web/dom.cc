@@ -148,10 +148,42 @@ struct HtmlDom::Rep {
   }
 };
 
-HtmlDom::~HtmlDom() = default;
+namespace {
+
+// The node and attribute arrays of the last page, kept per thread for the next one: growing
+// fresh arrays page after page cost reallocation copies and page faults (the arrays of a
+// 200 KB page pass malloc's mmap threshold). Arrays that held more than 1 << 16 nodes are freed.
+struct DomArrays {
+  std::vector<DomNode> nodes;
+  std::vector<DomAttribute> attributes;
+};
+
+DomArrays& ThreadDomArrays() {
+  thread_local DomArrays arrays;
+  return arrays;
+}
+
+constexpr size_t kMaxKeptNodes = 1u << 16;
+
+}  // namespace
+
+HtmlDom::~HtmlDom() {
+  if (nodes_.capacity() > kMaxKeptNodes) return;
+  DomArrays& spare = ThreadDomArrays();
+  if (spare.nodes.capacity() >= nodes_.capacity()) return;
+  nodes_.clear();
+  attributes_.clear();
+  spare.nodes.swap(nodes_);
+  spare.attributes.swap(attributes_);
+}
 
 std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html, uint32_t max_nodes) {
   std::unique_ptr<HtmlDom> dom(new HtmlDom());
+  {
+    DomArrays& spare = ThreadDomArrays();
+    dom->nodes_.swap(spare.nodes);  // empty, with the capacity of an earlier page
+    dom->attributes_.swap(spare.attributes);
+  }
   dom->rep_ = std::make_unique<Rep>();
   myhtml_tree_t* tree = myhtml_tree_create();
   dom->rep_->tree = tree;
