@@ -15,12 +15,42 @@ namespace {
 
 using SparseVector = std::vector<std::pair<uint64_t, float>>;
 
+void SortByTerm(SparseVector& v) {
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+bool HasTerm(const SparseVector& sorted, uint64_t term) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), term,
+                             [](const auto& x, uint64_t t) { return x.first < t; });
+  return it != sorted.end() && it->first == term;
+}
+
+// Calls f(a weight, b weight, term) for every term both term-sorted vectors hold, in term order.
+template <typename F>
+void ForShared(const SparseVector& a, const SparseVector& b, F&& f) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      f(a[i].second, b[j].second, a[i].first);
+      ++i;
+      ++j;
+    }
+  }
+}
+
 struct EventState {
   uint64_t id = 0;
   // Sum of the members' unit term-frequency vectors (truncated). IDF is applied when compared,
   // with the IDF of that moment: weights fixed at join time would freeze the poor IDF of a
   // stream's first articles into its first events and make them absorb everything.
-  std::unordered_map<uint64_t, float> centroid;
+  // Sorted by term: scored against an article (itself sorted by term) by one merge-join, a
+  // sequential scan; as a hash map, the pointer chasing of its lookups was most of the serial
+  // assign stage's time.
+  SparseVector centroid;
   double norm2 = 0;          // squared norm of centroid (.) idf, cached
   uint64_t norm_docs = 0;    // stream position the cache was computed at; 0 = stale
   uint32_t size = 0;
@@ -82,6 +112,7 @@ struct EventClusterer::Rep {
     return options.idf_power == 1.0 ? idf : std::pow(idf, options.idf_power);
   }
 
+  // The article's vectors, sorted by term.
   DocVector Vectorize(const ArticleSignature& signature) {
     std::vector<std::tuple<float, uint64_t, float>> v;  // tf-idf, term, log tf
     v.reserve(signature.terms.size());
@@ -98,6 +129,9 @@ struct EventClusterer::Rep {
       std::nth_element(v.begin(), v.begin() + options.doc_terms, v.end(), by_weight);
       v.resize(options.doc_terms);
     }
+    // By term: centroids are scored and updated by merge-joins.
+    std::sort(v.begin(), v.end(),
+              [](const auto& a, const auto& b) { return std::get<1>(a) < std::get<1>(b); });
     double q2 = 0, m2 = 0;
     for (const auto& [q, term, m] : v) {
       q2 += static_cast<double>(q) * q;
@@ -143,30 +177,24 @@ struct EventClusterer::Rep {
     return std::sqrt(e.norm2);
   }
 
-  // `weighted` holds query weight x IDF per term (computed once per article).
+  // `weighted` holds query weight x IDF per term, sorted by term (computed once per article).
   double Cosine(const SparseVector& weighted, EventState& e) {
     double norm = Norm(e);
     if (norm <= 0) return 0;
     double dot = 0;
-    for (const auto& [term, w] : weighted) {
-      auto it = e.centroid.find(term);
-      if (it != e.centroid.end()) dot += static_cast<double>(w) * it->second;
-    }
+    ForShared(weighted, e.centroid,
+              [&](float w, float c, uint64_t) { dot += static_cast<double>(w) * c; });
     return dot / norm;
   }
 
   double CentroidCosine(EventState& a, EventState& b) {
     double na = Norm(a), nb = Norm(b);
     if (na <= 0 || nb <= 0) return 0;
-    const EventState& small = a.centroid.size() < b.centroid.size() ? a : b;
-    const EventState& large = &small == &a ? b : a;
     FixedSum dot;
-    for (const auto& [term, w] : small.centroid) {
-      auto it = large.centroid.find(term);
-      if (it == large.centroid.end()) continue;
+    ForShared(a.centroid, b.centroid, [&](float x, float y, uint64_t term) {
       double idf = Idf(term);
-      dot.Add(static_cast<double>(w) * it->second * idf * idf);
-    }
+      dot.Add(static_cast<double>(x) * y * idf * idf);
+    });
     return dot.value() / (na * nb);
   }
 
@@ -182,12 +210,26 @@ struct EventClusterer::Rep {
     return std::min(options.max_stale_penalty, options.stale_penalty * windows);
   }
 
+  // `mass` sorted by term.
   void AddToCentroid(EventState& e, uint32_t index, const SparseVector& mass) {
-    for (const auto& [term, w] : mass) {
-      auto [it, inserted] = e.centroid.try_emplace(term, 0.0f);
-      it->second += w;
-      if (inserted) postings[term].push_back(index);
+    SparseVector& c = e.centroid;
+    SparseVector merged;
+    merged.reserve(c.size() + mass.size());
+    size_t i = 0, j = 0;
+    while (i < c.size() || j < mass.size()) {
+      if (j == mass.size() || (i < c.size() && c[i].first < mass[j].first)) {
+        merged.push_back(c[i++]);
+      } else if (i == c.size() || mass[j].first < c[i].first) {
+        merged.push_back(mass[j]);
+        postings[mass[j].first].push_back(index);
+        ++j;
+      } else {
+        merged.emplace_back(c[i].first, c[i].second + mass[j].second);
+        ++i;
+        ++j;
+      }
     }
+    c = std::move(merged);
     e.norm_docs = 0;
     e.changed = true;
     if (e.centroid.size() > 2 * static_cast<size_t>(options.centroid_terms)) Truncate(e);
@@ -205,7 +247,8 @@ struct EventClusterer::Rep {
                      });
     items.resize(options.centroid_terms);
     e.centroid.clear();
-    for (const auto& [weight, term, c] : items) e.centroid.emplace(term, c);
+    for (const auto& [weight, term, c] : items) e.centroid.emplace_back(term, c);
+    SortByTerm(e.centroid);
     e.norm_docs = 0;
     // Postings of dropped terms go stale; Candidates() skips them and Compact() removes them.
   }
@@ -224,7 +267,7 @@ struct EventClusterer::Rep {
     uint32_t keep_index = std::min(a, b), gone_index = std::max(a, b);
     EventState& keep = events[keep_index];
     EventState& gone = events[gone_index];
-    SparseVector v(gone.centroid.begin(), gone.centroid.end());
+    SparseVector v = gone.centroid;
     AddToCentroid(keep, keep_index, v);
     keep.size += gone.size;
     if (gone.first_day && (!keep.first_day || *gone.first_day < *keep.first_day)) {
@@ -356,7 +399,7 @@ struct EventClusterer::Rep {
       uint64_t term = it->first;
       std::erase_if(list, [&](uint32_t index) {
         const EventState& e = events[index];
-        return !e.open || e.merged_into != 0 || !e.centroid.contains(term);
+        return !e.open || e.merged_into != 0 || !HasTerm(e.centroid, term);
       });
       it = list.empty() ? postings.erase(it) : std::next(it);
     }
@@ -521,8 +564,7 @@ std::string EventClusterer::SaveState() const {
     w.F64(e.norm2);
     w.U64(e.norm_docs);
     w.U8(e.changed);
-    std::vector<std::pair<uint64_t, float>> c(e.centroid.begin(), e.centroid.end());
-    std::sort(c.begin(), c.end());
+    const SparseVector& c = e.centroid;  // sorted by term
     w.U64(c.size());
     for (const auto& [term, weight] : c) {
       w.U64(term);
@@ -580,7 +622,7 @@ Result<EventClusterer> EventClusterer::LoadState(std::string_view bytes,
     for (uint64_t k = 0; k < n; ++k) {
       uint64_t term = rd.U64();
       float weight = rd.F32();
-      e.centroid.emplace(term, weight);
+      e.centroid.emplace_back(term, weight);
       r.postings[term].push_back(static_cast<uint32_t>(i));
     }
     e.norm2 = norm2;  // as saved, not recomputed: the same rounding as the original run
