@@ -215,6 +215,15 @@ struct EventClusterer::Rep {
     SparseVector& c = e.centroid;
     SparseVector merged;
     merged.reserve(c.size() + mass.size());
+    // A valid cached norm is updated by the changed terms only (with today's IDF; the refresh
+    // every kNormRefreshDocs recomputes it whole): recomputing all of a large event's terms at
+    // each article it gains was most of the assign stage's document-frequency lookups.
+    bool update = e.norm_docs != 0;
+    auto grow = [&](uint64_t term, double before, double after) {
+      if (!update) return;
+      double idf = Idf(term);
+      e.norm2 += (after * after - before * before) * idf * idf;
+    };
     size_t i = 0, j = 0;
     while (i < c.size() || j < mass.size()) {
       if (j == mass.size() || (i < c.size() && c[i].first < mass[j].first)) {
@@ -222,15 +231,17 @@ struct EventClusterer::Rep {
       } else if (i == c.size() || mass[j].first < c[i].first) {
         merged.push_back(mass[j]);
         postings[mass[j].first].push_back(index);
+        grow(mass[j].first, 0, mass[j].second);
         ++j;
       } else {
-        merged.emplace_back(c[i].first, c[i].second + mass[j].second);
+        float sum = c[i].second + mass[j].second;
+        grow(c[i].first, c[i].second, sum);
+        merged.emplace_back(c[i].first, sum);
         ++i;
         ++j;
       }
     }
     c = std::move(merged);
-    e.norm_docs = 0;
     e.changed = true;
     if (e.centroid.size() > 2 * static_cast<size_t>(options.centroid_terms)) Truncate(e);
   }
