@@ -143,12 +143,18 @@ struct NerTrainOptions {
   std::vector<std::string> unlabelled_paths;  // cluster JSONL / plain text files for clusters
   std::string output_path;           // model file to write
   uint32_t max_epochs = 20;
-  uint32_t cluster_count = 1024;     // finest word-cluster level
+  uint32_t cluster_count = 2048;     // finest word-cluster level
   uint32_t min_feature_count = 2;    // features seen fewer times are dropped
   uint64_t seed = 1;
   // After picking the epoch count on valid, train again on train + valid for that many epochs
   // (the shipped model); valid_f1 then describes the train-only run.
   bool final_on_train_and_valid = true;
+  // A second pass over document-level features of the first pass's labels (Krishnan & Manning
+  // 2006), trained on jackknifed first-pass labels.
+  bool second_pass = true;
+  // Runs in different document orders (seed, seed + 101, ...) whose averaged weights are
+  // shipped, in both passes and in the jackknife (a cheap ensemble; 1 = one run).
+  uint32_t averaged_runs = 5;
 };
 struct NerTrainReport {
   uint32_t epochs = 0;
@@ -178,7 +184,9 @@ struct NerScores {
   double token_accuracy = 0;         // percent
 };
 // Tags a CoNLL file (token first column, NER tag last; IOB1, IOB2 or IO) and scores it.
-Result<NerScores> EvaluateNer(const NerModel& model, const std::string& conll_path);
+// predictions_path, when given, receives "token gold predicted" lines (conlleval's input).
+Result<NerScores> EvaluateNer(const NerModel& model, const std::string& conll_path,
+                              const std::string& predictions_path = {});
 
 // Alias gold set (tests/gold/aliases/*.tsv: document, entity, type, mention, sentence):
 // pairwise precision/recall of GroupAliases over all mention pairs.

@@ -177,11 +177,79 @@ TEST(Model, SerializeRoundTrip) {
   EXPECT_NEAR((*parsed)->weights[entities::kLabelCount + 3], -3.0f, 1e-3);
   EXPECT_EQ((*parsed)->resources.lexicon.at("new york"), 4);
   EXPECT_EQ((*parsed)->resources.clusters.at("Berlin")[2], 3);
+  EXPECT_TRUE((*parsed)->keys2.empty());
   // Every truncation is an error naming an offset, never a crash.
   for (size_t cut = 0; cut < bytes.size(); cut += 7) {
     auto bad = NerModel::FromBytes(std::string_view(bytes).substr(0, cut), "cut");
     EXPECT_FALSE(bad);
   }
+  // With a second pass.
+  rep.keys2 = {11, 33, 44};
+  rep.weights2.assign(3 * entities::kLabelCount, 0.0f);
+  rep.weights2[2 * entities::kLabelCount + 7] = -2.0f;
+  rep.transitions2.assign((entities::kLabelCount + 1) * entities::kLabelCount, -0.5f);
+  bytes = rep.Serialize();
+  parsed = NerModel::Rep::Parse(bytes, "test");
+  ASSERT_TRUE(parsed) << parsed.error().ToString();
+  EXPECT_EQ((*parsed)->keys2, rep.keys2);
+  EXPECT_NEAR((*parsed)->weights2[2 * entities::kLabelCount + 7], -2.0f, 1e-3);
+  EXPECT_EQ((*parsed)->transitions2, rep.transitions2);
+  EXPECT_EQ((*parsed)->table2.Find(33), 1);
+  for (size_t cut = 0; cut < bytes.size(); cut += 5)
+    EXPECT_FALSE(NerModel::FromBytes(std::string_view(bytes).substr(0, cut), "cut"));
+}
+
+TEST(Model, SecondPassDecidesTheLabels) {
+  using entities::kLabelCount;
+  // Feature 0 of every token is the bias feature; the first pass has no weights (all O), the
+  // second pass gives the bias a strong U-PER weight.
+  std::vector<std::string_view> tokens{"Ann", "met", "Bob"};
+  entities::SentenceFeatures features;
+  NerModel::Rep rep;
+  entities::ExtractFeatures(rep.resources, tokens, features);
+  const uint64_t bias = features.features[features.offsets[0]];
+  EXPECT_EQ(bias, features.features[features.offsets[2]]);
+  rep.transitions.assign((kLabelCount + 1) * kLabelCount, 0.0f);
+  std::vector<std::vector<int>> labels;
+  rep.DecodeDocument({tokens}, labels);
+  EXPECT_EQ(labels, (std::vector<std::vector<int>>{{0, 0, 0}}));
+  rep.keys2 = {bias};
+  rep.weights2.assign(kLabelCount, 0.0f);
+  rep.weights2[4] = 10.0f;  // U-PER
+  rep.transitions2 = rep.transitions;
+  rep.table2.Build(rep.keys2);
+  rep.DecodeDocument({tokens}, labels);
+  EXPECT_EQ(labels, (std::vector<std::vector<int>>{{4, 4, 4}}));
+}
+
+TEST(SecondPassFeatures, ComeFromOtherOccurrencesInTheDocument) {
+  // "Milan" three times: tagged ORG, ORG, LOC by the first pass (U-ORG = 8, U-LOC = 12).
+  std::vector<std::vector<std::string_view>> doc{{"Milan", "beat", "Roma"},
+                                                 {"Milan", "won"},
+                                                 {"in", "Milan", "today"}};
+  std::vector<std::vector<int>> labels{{8, 0, 8}, {8, 0}, {0, 12, 0}};
+  std::vector<entities::SentenceFeatures> out;
+  entities::SecondPassFeatures(doc, labels, out);
+  ASSERT_EQ(out.size(), 3u);
+  auto of = [&](size_t s, size_t i) {
+    return std::vector<uint64_t>(out[s].features.begin() + out[s].offsets[i],
+                                 out[s].features.begin() + out[s].offsets[i + 1]);
+  };
+  // Lower-case words and a name seen once get nothing.
+  EXPECT_TRUE(of(0, 1).empty());
+  EXPECT_TRUE(of(2, 0).empty());
+  EXPECT_TRUE(of(0, 2).empty());
+  // The two ORG occurrences see the same others (one ORG, one LOC); the LOC one sees two ORGs.
+  EXPECT_FALSE(of(0, 0).empty());
+  EXPECT_EQ(of(0, 0), of(1, 0));
+  EXPECT_NE(of(2, 1), of(0, 0));
+  // Relabelling the other occurrences changes what a token sees.
+  labels[1] = {12, 0};
+  std::vector<entities::SentenceFeatures> changed;
+  entities::SecondPassFeatures(doc, labels, changed);
+  EXPECT_NE(std::vector<uint64_t>(changed[0].features.begin(),
+                                  changed[0].features.begin() + changed[0].offsets[1]),
+            of(0, 0));
 }
 
 TEST(Gazetteer, ResolvesByPopulationAndContext) {

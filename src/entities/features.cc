@@ -38,6 +38,8 @@ enum Template : uint8_t {
   kPrevCur, kCurNext, kShapePrevCur, kShapeCurNext, kShape3, kCluster, kClusterPrev, kClusterNext,
   kClusterPrev2, kClusterNext2, kLex, kLexPrev, kLexNext, kLexShape, kCapsLower, kFirstShape,
   kLength, kHyphenParts, kPrevShapeWord, kNextShapeWord, kSentenceCaps, kHistSeen, kHistMajor, kAggContext,
+  kTokSeen, kTokMajor, kEntMajor, kSuper, kLowerElsewhere, kTokMajorOwn, kTokMajorShare,
+  kSuperPosition,
 };
 
 class Hasher {
@@ -155,6 +157,131 @@ void DocumentContext::Build(const std::vector<std::vector<std::string_view>>& se
       };
       add("L:", i > 0 ? tokens[i - 1] : std::string_view("<s>"));
       add("R:", i + 1 < tokens.size() ? tokens[i + 1] : std::string_view("</s>"));
+    }
+  }
+}
+
+void SecondPassFeatures(const std::vector<std::vector<std::string_view>>& sentences,
+                        const std::vector<std::vector<int>>& labels,
+                        std::vector<SentenceFeatures>& out) {
+  using Counts = std::array<uint16_t, 5>;  // PER ORG LOC MISC O
+  thread_local Hasher hash;
+  StringMap<Counts> token_counts, entity_counts, part_counts;
+  StringMap<bool> lower_seen;
+  auto type_of = [](int label) { return label == 0 ? 4 : (label - 1) / 4; };
+  auto bump = [](StringMap<Counts>& map, const std::string& key, int type, int delta) {
+    auto it = map.find(key);
+    if (it == map.end()) it = map.emplace(key, Counts{}).first;
+    it->second[type] = static_cast<uint16_t>(it->second[type] + delta);
+  };
+  // Entities of a sentence as [first, last) token ranges with their type.
+  struct Entity { size_t first, last; int type; std::string key; };
+  std::vector<std::vector<Entity>> entities(sentences.size());
+  std::vector<std::vector<std::string>> lowers(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const auto& tokens = sentences[s];
+    auto& lower = lowers[s];
+    lower.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      LowerAscii(tokens[i], lower[i]);
+      int type = i < labels[s].size() ? type_of(labels[s][i]) : 4;
+      if (Capitalised(tokens[i])) bump(token_counts, lower[i], type, 1);
+      else if (!tokens[i].empty() && tokens[i][0] >= 'a' && tokens[i][0] <= 'z') lower_seen[lower[i]] = true;
+    }
+    for (size_t i = 0; i < labels[s].size() && i < tokens.size(); ++i) {
+      int l = labels[s][i];
+      if (l == 0) continue;
+      int pos = (l - 1) % 4;
+      if (pos == 0 || pos == 3) entities[s].push_back({i, i + 1, type_of(l), lower[i]});
+      else if (!entities[s].empty()) {
+        entities[s].back().last = i + 1;
+        entities[s].back().key += ' ';
+        entities[s].back().key += lower[i];
+      }
+    }
+    for (const Entity& e : entities[s]) {
+      bump(entity_counts, e.key, e.type, 1);
+      if (e.last - e.first > 1)
+        for (size_t j = e.first; j < e.last; ++j) {
+          bump(part_counts, lower[j], e.type, 1);
+          // first / inside / last word of a longer entity, by type
+          int where = j == e.first ? 0 : j + 1 == e.last ? 2 : 1;
+          bump(part_counts, lower[j] + '\x1f' + static_cast<char>('0' + where), e.type, 1);
+        }
+    }
+  }
+  out.resize(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const auto& tokens = sentences[s];
+    SentenceFeatures& sf = out[s];
+    sf.features.clear();
+    sf.offsets.assign(1, 0);
+    // The entity (if any) each token belongs to.
+    std::vector<int> entity_of(tokens.size(), -1);
+    for (size_t e = 0; e < entities[s].size(); ++e)
+      for (size_t j = entities[s][e].first; j < entities[s][e].last; ++j)
+        entity_of[j] = static_cast<int>(e);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (Capitalised(tokens[i])) {
+        const std::string& key = lowers[s][i];
+        int own = i < labels[s].size() ? type_of(labels[s][i]) : 4;
+        auto majority = [](const Counts& c) {
+          int major = 0;
+          for (int t = 1; t < 5; ++t)
+            if (c[t] > c[major]) major = t;
+          return major;
+        };
+        Counts c = token_counts.at(key);
+        --c[own];
+        bool any = false;
+        for (int t = 0; t < 5; ++t)
+          if (c[t]) {
+            any = true;
+            sf.features.push_back(hash.Int(kTokSeen, t, 0));
+          }
+        if (any) {
+          int major = majority(c);
+          uint32_t total = 0;
+          for (int t = 0; t < 5; ++t) total += c[t];
+          // How many other occurrences, and whether they all agree.
+          uint32_t bucket = (total == 1 ? 0 : total <= 3 ? 1 : 2) * 2 + (c[major] == total);
+          sf.features.push_back(hash.Int(kTokMajor, major, 0));
+          sf.features.push_back(hash.Int(kTokMajorOwn, major, static_cast<uint32_t>(own)));
+          sf.features.push_back(hash.Int(kTokMajorShare, major, bucket));
+        }
+        if (entity_of[i] >= 0) {
+          const Entity& e = entities[s][entity_of[i]];
+          Counts ec = entity_counts.at(e.key);
+          --ec[e.type];
+          bool other = false;
+          for (int t = 0; t < 4; ++t) other |= ec[t] > 0;
+          if (other) sf.features.push_back(hash.Int(kEntMajor, majority(ec), static_cast<uint32_t>(e.type)));
+        }
+        if (auto it = part_counts.find(key); it != part_counts.end()) {
+          Counts pc = it->second;
+          if (entity_of[i] >= 0) {
+            const Entity& e = entities[s][entity_of[i]];
+            if (e.last - e.first > 1) --pc[e.type];
+          }
+          for (int t = 0; t < 4; ++t)
+            if (pc[t]) sf.features.push_back(hash.Int(kSuper, t, static_cast<uint32_t>(own)));
+          for (int where = 0; where < 3; ++where) {
+            auto pit = part_counts.find(key + '\x1f' + static_cast<char>('0' + where));
+            if (pit == part_counts.end()) continue;
+            Counts wc = pit->second;
+            if (entity_of[i] >= 0) {
+              const Entity& e = entities[s][entity_of[i]];
+              size_t j = i;
+              int own_where = j == e.first ? 0 : j + 1 == e.last ? 2 : 1;
+              if (e.last - e.first > 1 && own_where == where) --wc[e.type];
+            }
+            for (int t = 0; t < 4; ++t)
+              if (wc[t]) sf.features.push_back(hash.Int(kSuperPosition, t * 3 + where, 0));
+          }
+        }
+        if (lower_seen.count(key)) sf.features.push_back(hash.Int(kLowerElsewhere, own, 0));
+      }
+      sf.offsets.push_back(static_cast<uint32_t>(sf.features.size()));
     }
   }
 }

@@ -59,6 +59,16 @@ struct DocumentContext {
   void Build(const std::vector<std::vector<std::string_view>>& sentences);
 };
 
+// Second pass (Krishnan & Manning 2006): what the first pass said about the same words across
+// the whole document, before and after. For each capitalised token: the labels the first pass
+// gave its other occurrences (token majority), the labels of the other occurrences of the
+// entity it is part of (entity majority), the types of longer entities it is part of elsewhere
+// (super-entity), and whether it appears in lower case elsewhere. labels are BILOU indexes of the
+// first pass, one vector per sentence; out gets one SentenceFeatures per sentence.
+void SecondPassFeatures(const std::vector<std::vector<std::string_view>>& sentences,
+                        const std::vector<std::vector<int>>& labels,
+                        std::vector<SentenceFeatures>& out);
+
 // history and context may be null (no document).
 void ExtractFeatures(const FeatureResources& resources, const std::vector<std::string_view>& tokens,
                      SentenceFeatures& out, const DocumentHistory* history = nullptr,

@@ -107,15 +107,12 @@ void Viterbi(const std::vector<float>& scores, size_t n, const float* transition
 
 using entities::kLabelCount;
 
-void NerModel::Rep::Decode(const std::vector<std::string_view>& tokens, std::vector<int>& labels,
-                           const entities::DocumentHistory* history,
-                           const entities::DocumentContext* context) const {
-  thread_local entities::SentenceFeatures features;
-  thread_local std::vector<float> scores;
-  entities::ExtractFeatures(resources, tokens, features, history, context);
-  const size_t n = features.size();
-  scores.assign(n * kLabelCount, 0.0f);
-  for (size_t i = 0; i < n; ++i) {
+namespace {
+
+// Adds the weight rows of features (those in table) to scores (tokens x kLabelCount).
+void AddRows(const entities::FeatureTable& table, const std::vector<float>& weights,
+             const entities::SentenceFeatures& features, std::vector<float>& scores) {
+  for (size_t i = 0; i < features.size(); ++i) {
     float* s = &scores[i * kLabelCount];
     for (uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k) {
       int64_t row = table.Find(features.features[k]);
@@ -124,7 +121,74 @@ void NerModel::Rep::Decode(const std::vector<std::string_view>& tokens, std::vec
       for (int l = 0; l < kLabelCount; ++l) s[l] += w[l];
     }
   }
-  entities::Viterbi(scores, n, transitions.data(), labels);
+}
+
+// Emission scores of one sentence: its features plus the history features of its tokens.
+void SentenceScores(const entities::FeatureTable& table, const std::vector<float>& weights,
+                    const std::vector<std::string_view>& tokens,
+                    const entities::SentenceFeatures& features,
+                    const entities::DocumentHistory* history, std::vector<float>& scores) {
+  thread_local std::vector<uint64_t> keys;
+  scores.assign(features.size() * kLabelCount, 0.0f);
+  AddRows(table, weights, features, scores);
+  if (!history) return;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    keys.clear();
+    entities::HistoryFeatures(*history, tokens[i], keys);
+    float* s = &scores[i * kLabelCount];
+    for (uint64_t key : keys) {
+      int64_t row = table.Find(key);
+      if (row < 0) continue;
+      const float* w = &weights[static_cast<size_t>(row) * kLabelCount];
+      for (int l = 0; l < kLabelCount; ++l) s[l] += w[l];
+    }
+  }
+}
+
+}  // namespace
+
+void NerModel::Rep::Scores(const std::vector<std::string_view>& tokens, std::vector<float>& scores,
+                           const entities::DocumentHistory* history,
+                           const entities::DocumentContext* context) const {
+  thread_local entities::SentenceFeatures features;
+  entities::ExtractFeatures(resources, tokens, features, nullptr, context);
+  SentenceScores(table, weights, tokens, features, history, scores);
+}
+
+void NerModel::Rep::Decode(const std::vector<std::string_view>& tokens, std::vector<int>& labels,
+                           const entities::DocumentHistory* history,
+                           const entities::DocumentContext* context) const {
+  thread_local std::vector<float> scores;
+  Scores(tokens, scores, history, context);
+  entities::Viterbi(scores, tokens.size(), transitions.data(), labels);
+}
+
+void NerModel::Rep::DecodeDocument(const std::vector<std::vector<std::string_view>>& sentences,
+                                   std::vector<std::vector<int>>& labels) const {
+  entities::DocumentContext context;
+  context.Build(sentences);
+  entities::DocumentHistory history;
+  labels.resize(sentences.size());
+  thread_local std::vector<entities::SentenceFeatures> features;  // kept for the second pass
+  thread_local std::vector<float> scores;
+  const bool second = !keys2.empty();
+  if (features.size() < sentences.size()) features.resize(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    entities::ExtractFeatures(resources, sentences[s], features[s], nullptr, &context);
+    SentenceScores(table, weights, sentences[s], features[s], &history, scores);
+    entities::Viterbi(scores, sentences[s].size(), transitions.data(), labels[s]);
+    history.Add(sentences[s], labels[s]);
+  }
+  if (!second) return;
+  thread_local std::vector<entities::SentenceFeatures> doc;
+  entities::SecondPassFeatures(sentences, labels, doc);
+  history.Clear();
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    SentenceScores(table2, weights2, sentences[s], features[s], &history, scores);
+    AddRows(table2, weights2, doc[s], scores);
+    entities::Viterbi(scores, sentences[s].size(), transitions2.data(), labels[s]);
+    history.Add(sentences[s], labels[s]);
+  }
 }
 
 namespace {
@@ -176,7 +240,22 @@ class Reader {
   size_t pos_ = 0;
 };
 
-constexpr std::string_view kMagic = "SRNER001";
+constexpr std::string_view kMagic = "SRNER002";
+constexpr std::string_view kMagicOnePass = "SRNER001";
+
+void PutWeights(std::string& out, const std::vector<uint64_t>& keys,
+                const std::vector<float>& weights) {
+  Put<uint64_t>(out, keys.size());
+  float max_abs = 0;
+  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
+  float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  Put<float>(out, scale);
+  out.append(reinterpret_cast<const char*>(keys.data()), keys.size() * sizeof(uint64_t));
+  std::vector<int16_t> q(weights.size());
+  for (size_t i = 0; i < weights.size(); ++i)
+    q[i] = static_cast<int16_t>(std::lround(weights[i] / scale));
+  out.append(reinterpret_cast<const char*>(q.data()), q.size() * sizeof(int16_t));
+}
 
 }  // namespace
 
@@ -203,18 +282,16 @@ std::string NerModel::Rep::Serialize() const {
     Put<uint8_t>(out, mask);
   }
   Put<uint32_t>(out, resources.lexicon_max_tokens);
-  Put<uint64_t>(out, keys.size());
-  float max_abs = 0;
-  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
-  float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  Put<float>(out, scale);
-  out.append(reinterpret_cast<const char*>(keys.data()), keys.size() * sizeof(uint64_t));
-  std::vector<int16_t> q(weights.size());
-  for (size_t i = 0; i < weights.size(); ++i)
-    q[i] = static_cast<int16_t>(std::lround(weights[i] / scale));
-  out.append(reinterpret_cast<const char*>(q.data()), q.size() * sizeof(int16_t));
+  PutWeights(out, keys, weights);
   out.append(reinterpret_cast<const char*>(transitions.data()),
              transitions.size() * sizeof(float));
+  const bool second = !keys2.empty();
+  Put<uint8_t>(out, second ? 2 : 1);
+  if (second) {
+    PutWeights(out, keys2, weights2);
+    out.append(reinterpret_cast<const char*>(transitions2.data()),
+               transitions2.size() * sizeof(float));
+  }
   return out;
 }
 
@@ -229,7 +306,9 @@ Result<std::unique_ptr<NerModel::Rep>> NerModel::Rep::Parse(std::string_view byt
     e.hint = "rebuild the model with `sitrep train-ner` (see docs/entities.md)";
     return tl::unexpected<Error>(std::move(e));
   };
-  if (bytes.substr(0, kMagic.size()) != kMagic) return fail(0, "not a sitrep NER model (magic)");
+  const bool one_pass = bytes.substr(0, kMagicOnePass.size()) == kMagicOnePass;
+  if (bytes.substr(0, kMagic.size()) != kMagic && !one_pass)
+    return fail(0, "not a sitrep NER model (magic)");
   Reader r(bytes.substr(kMagic.size()));
   auto rep = std::make_unique<Rep>();
   uint32_t label_count = 0;
@@ -261,22 +340,34 @@ Result<std::unique_ptr<NerModel::Rep>> NerModel::Rep::Parse(std::string_view byt
       return fail(kMagic.size() + r.pos(), "truncated lexicon");
     rep->resources.lexicon.emplace(std::string(name), mask);
   }
-  uint64_t feature_count = 0;
-  float scale = 0;
-  if (!r.Get(rep->resources.lexicon_max_tokens) || !r.Get(feature_count) || !r.Get(scale) ||
-      feature_count > bytes.size() / 8)
+  if (!r.Get(rep->resources.lexicon_max_tokens))
     return fail(kMagic.size() + r.pos(), "truncated feature table");
-  rep->keys.resize(feature_count);
-  if (!r.GetBlock(rep->keys.data(), feature_count * sizeof(uint64_t)))
-    return fail(kMagic.size() + r.pos(), "truncated feature keys");
-  std::vector<int16_t> q(feature_count * kLabelCount);
-  if (!r.GetBlock(q.data(), q.size() * sizeof(int16_t)))
+  auto get_weights = [&](std::vector<uint64_t>& keys, std::vector<float>& weights,
+                         std::vector<float>& transitions) -> bool {
+    uint64_t feature_count = 0;
+    float scale = 0;
+    if (!r.Get(feature_count) || !r.Get(scale) || feature_count > bytes.size() / 8) return false;
+    keys.resize(feature_count);
+    if (!r.GetBlock(keys.data(), feature_count * sizeof(uint64_t))) return false;
+    std::vector<int16_t> q(feature_count * kLabelCount);
+    if (!r.GetBlock(q.data(), q.size() * sizeof(int16_t))) return false;
+    weights.resize(q.size());
+    for (size_t i = 0; i < q.size(); ++i) weights[i] = q[i] * scale;
+    transitions.resize((kLabelCount + 1) * kLabelCount);
+    return r.GetBlock(transitions.data(), transitions.size() * sizeof(float));
+  };
+  if (!get_weights(rep->keys, rep->weights, rep->transitions))
     return fail(kMagic.size() + r.pos(), "truncated weights");
-  rep->weights.resize(q.size());
-  for (size_t i = 0; i < q.size(); ++i) rep->weights[i] = q[i] * scale;
-  rep->transitions.resize((kLabelCount + 1) * kLabelCount);
-  if (!r.GetBlock(rep->transitions.data(), rep->transitions.size() * sizeof(float)))
-    return fail(kMagic.size() + r.pos(), "truncated transitions");
+  if (!one_pass) {
+    uint8_t passes = 0;
+    if (!r.Get(passes) || passes < 1 || passes > 2)
+      return fail(kMagic.size() + r.pos(), "truncated or bad pass count");
+    if (passes == 2) {
+      if (!get_weights(rep->keys2, rep->weights2, rep->transitions2) || rep->keys2.empty())
+        return fail(kMagic.size() + r.pos(), "truncated second-pass weights");
+      rep->table2.Build(rep->keys2);
+    }
+  }
   rep->table.Build(rep->keys);
   return rep;
 }
@@ -333,17 +424,13 @@ namespace sitrep {
 std::vector<std::vector<std::string>> NerModel::TagDocument(
     const std::vector<std::vector<std::string>>& sentences) const {
   std::vector<std::vector<std::string>> out;
-  entities::DocumentHistory history;
   std::vector<std::vector<std::string_view>> document;
   for (const auto& tokens : sentences) document.emplace_back(tokens.begin(), tokens.end());
-  entities::DocumentContext context;
-  context.Build(document);
-  std::vector<int> labels;
-  for (const auto& views : document) {
-    rep_->Decode(views, labels, &history, &context);
-    history.Add(views, labels);
+  std::vector<std::vector<int>> labels;
+  rep_->DecodeDocument(document, labels);
+  for (const auto& sentence : labels) {
     auto& row = out.emplace_back();
-    for (int l : labels) row.push_back(entities::BilouToBio(entities::BilouLabelNames()[l]));
+    for (int l : sentence) row.push_back(entities::BilouToBio(entities::BilouLabelNames()[l]));
   }
   return out;
 }

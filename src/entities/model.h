@@ -3,8 +3,11 @@
 //   "SRNER001" | u32 labels, each u8 length + bytes | u32 cluster words, each u16 length +
 //   bytes + 3 x u16 ids | u32 lexicon entries, each u16 length + bytes + u8 type mask |
 //   u32 lexicon max tokens | u64 features | f32 scale | u64 keys[features] |
-//   i16 weights[features x labels] (x scale) | f32 transitions[(labels + 1) x labels]
-// Row `labels` of the transitions is the sentence start.
+//   i16 weights[features x labels] (x scale) | f32 transitions[(labels + 1) x labels] |
+//   u8 passes (1 or 2) | for 2: u64 second-pass features | f32 scale | u64 keys[..] |
+//   i16 weights[.. x labels] | f32 transitions[(labels + 1) x labels]
+// Row `labels` of the transitions is the sentence start. "SRNER001" files (one pass, no passes
+// byte) still load.
 #pragma once
 
 #include <cstdint>
@@ -59,13 +62,27 @@ struct NerModel::Rep {
   entities::FeatureTable table;
   std::vector<float> weights;        // keys.size() x kLabelCount
   std::vector<float> transitions;    // (kLabelCount + 1) x kLabelCount
+  // Second pass (empty keys2 = none): its own weights over the same features plus the
+  // document-level features of the first pass's labels (entities::SecondPassFeatures).
+  std::vector<uint64_t> keys2;
+  entities::FeatureTable table2;
+  std::vector<float> weights2;       // keys2.size() x kLabelCount
+  std::vector<float> transitions2;   // (kLabelCount + 1) x kLabelCount
 
-  // Best label index per token of one sentence.
+  // Best label index per token of one sentence (first pass only).
   // history (may be null) is what was said earlier in the document; the caller adds this
   // sentence's labels to it afterwards.
   void Decode(const std::vector<std::string_view>& tokens, std::vector<int>& labels,
               const entities::DocumentHistory* history = nullptr,
               const entities::DocumentContext* context = nullptr) const;
+  // First-pass emission scores (tokens x kLabelCount) of one sentence.
+  void Scores(const std::vector<std::string_view>& tokens, std::vector<float>& scores,
+              const entities::DocumentHistory* history,
+              const entities::DocumentContext* context) const;
+  // Labels of a whole document: first pass with history and context aggregation, then the
+  // second pass when the model has one.
+  void DecodeDocument(const std::vector<std::vector<std::string_view>>& sentences,
+                      std::vector<std::vector<int>>& labels) const;
   std::string Serialize() const;
   static Result<std::unique_ptr<Rep>> Parse(std::string_view bytes, const std::string& source);
 };

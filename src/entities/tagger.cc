@@ -71,8 +71,6 @@ std::vector<std::pair<size_t, size_t>> GroupSentences(std::string_view text,
 std::vector<Mention> NerModel::Tag(std::string_view text) const {
   std::vector<Mention> mentions;
   std::vector<Span> tokens = NerTokenize(text);
-  std::vector<std::string_view> words;
-  std::vector<int> labels;
   // The text is one document: history and context aggregation run over all its sentences.
   auto sentences = entities::GroupSentences(text, tokens);
   std::vector<std::vector<std::string_view>> document;
@@ -80,15 +78,11 @@ std::vector<Mention> NerModel::Tag(std::string_view text) const {
     auto& sentence = document.emplace_back();
     for (size_t i = first; i < last; ++i) sentence.push_back(text.substr(tokens[i].begin, tokens[i].size()));
   }
-  entities::DocumentContext context;
-  context.Build(document);
-  entities::DocumentHistory history;
+  std::vector<std::vector<int>> document_labels;
+  rep_->DecodeDocument(document, document_labels);
   for (size_t s = 0; s < sentences.size(); ++s) {
-    auto [first, last] = sentences[s];
-    const auto& words_ref = document[s];
-    words.assign(words_ref.begin(), words_ref.end());
-    rep_->Decode(words, labels, &history, &context);
-    history.Add(words, labels);
+    const size_t first = sentences[s].first;
+    const std::vector<int>& labels = document_labels[s];
     for (size_t i = 0; i < labels.size(); ++i) {
       int l = labels[i];
       if (l == 0) continue;

@@ -2,7 +2,10 @@
 //
 // Features are hashed once per training sentence and mapped to weight rows (features seen fewer
 // than min_feature_count times in train are dropped), so an epoch is only Viterbi + updates.
-// The epoch count is picked on valid.txt; the averaged weights of the best epoch are written.
+// The epoch count is picked on valid.txt (one run); the shipped weights average
+// options.averaged_runs runs of that many epochs in different document orders. A second pass
+// over document features of the first pass's labels (Krishnan & Manning 2006) is trained on
+// jackknifed first-pass labels.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -147,6 +150,74 @@ double ScoreRows(const std::vector<RowSentence>& data, const std::vector<float>&
   return scores.overall.F1();
 }
 
+// First-pass emission scores and labels of the sentences `which` of data (documents whole,
+// history as at run time); out is indexed like data.
+struct FirstPass {
+  std::vector<std::vector<float>> scores;
+  std::vector<std::vector<int>> labels;
+};
+void RunFirstPass(const std::vector<RowSentence>& data, const std::vector<size_t>& which,
+                  const std::vector<float>& weights, const std::vector<float>& transitions,
+                  const entities::FeatureTable& table, FirstPass& out) {
+  out.scores.resize(data.size());
+  out.labels.resize(data.size());
+  entities::DocumentHistory history;
+  RowSentence full;
+  for (size_t k = 0; k < which.size(); ++k) {
+    size_t i = which[k];
+    const RowSentence& s = data[i];
+    if (k == 0 || s.document != data[which[k - 1]].document) history.Clear();
+    WithHistory(s, history, table, full);
+    DecodeRows(full, weights.data(), transitions.data(), out.scores[i], out.labels[i]);
+    history.Add(s.tokens, out.labels[i]);
+  }
+}
+
+std::vector<entities::SentenceFeatures> DocumentFeatures(const std::vector<RowSentence>& data,
+                                                         const FirstPass& first) {
+  std::vector<entities::SentenceFeatures> out(data.size());
+  std::vector<std::vector<std::string_view>> sentences;
+  std::vector<std::vector<int>> labels;
+  std::vector<entities::SentenceFeatures> doc;
+  size_t start = 0;
+  for (size_t i = 0; i < data.size(); ++i) {
+    sentences.push_back(data[i].tokens);
+    labels.push_back(first.labels[i]);
+    if (i + 1 == data.size() || data[i + 1].document != data[i].document) {
+      entities::SecondPassFeatures(sentences, labels, doc);
+      for (size_t k = 0; k < doc.size(); ++k) out[start + k] = std::move(doc[k]);
+      sentences.clear();
+      labels.clear();
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// The sentences with their document-feature rows (table rows) added token by token.
+std::vector<RowSentence> WithDocumentFeatures(const std::vector<RowSentence>& data,
+                                              const std::vector<entities::SentenceFeatures>& doc,
+                                              const entities::FeatureTable& table) {
+  std::vector<RowSentence> out(data.size());
+  for (size_t i = 0; i < data.size(); ++i) {
+    const RowSentence& s = data[i];
+    RowSentence& r = out[i];
+    r.tokens = s.tokens;
+    r.document = s.document;
+    r.gold = s.gold;
+    r.gold_tags = s.gold_tags;
+    r.offsets.assign(1, 0);
+    for (size_t t = 0; t < s.gold.size(); ++t) {
+      r.rows.insert(r.rows.end(), s.rows.begin() + s.offsets[t], s.rows.begin() + s.offsets[t + 1]);
+      for (uint32_t k = doc[i].offsets[t]; k < doc[i].offsets[t + 1]; ++k)
+        if (int64_t row = table.Find(doc[i].features[k]); row >= 0)
+          r.rows.push_back(static_cast<uint32_t>(row));
+      r.offsets.push_back(static_cast<uint32_t>(r.rows.size()));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
@@ -253,13 +324,19 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
 
   // 4. Perceptron epochs with lazy averaging (avg = w - u / c); the epoch count is picked on
   // valid, then (options.final_on_train_and_valid) a final run of that many epochs sees both.
-  const size_t weight_count = keys.size() * kLabelCount;
   const size_t trans_count = (kLabelCount + 1) * kLabelCount;
-  std::vector<float> best_w, best_t;
-  double best_f1 = -1;
-  uint32_t best_epoch = 0;
-  auto run = [&](const std::vector<RowSentence>& data, uint32_t max_epochs,
-                 const std::vector<RowSentence>* dev, const char* label) {
+  using Weights = std::pair<std::vector<float>, std::vector<float>>;  // emissions, transitions
+  struct Best {
+    double f1 = -1;
+    uint32_t epoch = 0;
+  };
+  // Returns the averaged weights of the best epoch on dev (dev given: fills best) or of the
+  // last epoch. tab maps history features to rows; label null: no log lines.
+  auto run = [&](const std::vector<RowSentence>& data, const entities::FeatureTable& tab,
+                 size_t row_count, uint32_t max_epochs, const std::vector<RowSentence>* dev,
+                 Best* best_on_dev, const char* label, uint64_t seed) -> Weights {
+    Weights best;
+    const size_t weight_count = row_count * kLabelCount;
     std::vector<double> w(weight_count, 0.0), u(weight_count, 0.0);
     std::vector<double> tw(trans_count, 0.0), tu(trans_count, 0.0);
     std::vector<float> wf(weight_count, 0.0f), tf(trans_count, 0.0f);
@@ -272,7 +349,7 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
     }
     std::vector<size_t> order(documents.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::mt19937_64 rng(options.seed);
+    std::mt19937_64 rng(seed);
     std::vector<float> buffer;
     std::vector<int> predicted;
     entities::DocumentHistory history;
@@ -283,7 +360,7 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
       for (size_t d : order) {
         history.Clear();
         for (size_t index = documents[d].first; index < documents[d].second; ++index) {
-          WithHistory(data[index], history, table, full);
+          WithHistory(data[index], history, tab, full);
           const RowSentence& s = full;
           DecodeRows(s, wf.data(), tf.data(), buffer, predicted);
           history.Add(s.tokens, predicted);
@@ -321,28 +398,109 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
       for (size_t i = 0; i < weight_count; ++i) avg_w[i] = static_cast<float>(w[i] - u[i] / c);
       for (size_t i = 0; i < trans_count; ++i) avg_t[i] = static_cast<float>(tw[i] - tu[i] / c);
       if (!dev) {
-        report.log.push_back(fmt::format("{} epoch {:2}: {} token errors ({:.1f} s)", label, epoch,
-                                         mistakes, elapsed()));
-        best_w = std::move(avg_w);
-        best_t = std::move(avg_t);
+        if (label)
+          report.log.push_back(fmt::format("{} epoch {:2}: {} token errors ({:.1f} s)", label,
+                                           epoch, mistakes, elapsed()));
+        best = {std::move(avg_w), std::move(avg_t)};
         continue;
       }
-      double f1 = ScoreRows(*dev, avg_w, avg_t, table);
+      double f1 = ScoreRows(*dev, avg_w, avg_t, tab);
       report.log.push_back(fmt::format("{} epoch {:2}: {} token errors, valid F1 {:.2f} ({:.1f} s)",
                                        label, epoch, mistakes, f1, elapsed()));
-      if (f1 > best_f1) {
-        best_f1 = f1;
-        best_epoch = epoch;
-        best_w = std::move(avg_w);
-        best_t = std::move(avg_t);
-      } else if (epoch >= best_epoch + 3) {
+      if (f1 > best_on_dev->f1) {
+        best_on_dev->f1 = f1;
+        best_on_dev->epoch = epoch;
+        best = {std::move(avg_w), std::move(avg_t)};
+      } else if (epoch >= best_on_dev->epoch + 3) {
         break;  // three epochs without improvement on valid
       }
     }
+    return best;
   };
-  run(train_rows, options.max_epochs, &valid_rows, "train");
-  report.epochs = best_epoch;
-  report.valid_f1 = best_f1;
+
+  // Several runs in different document orders, their weights averaged (a cheap ensemble).
+  const uint32_t seeds = std::max<uint32_t>(1, options.averaged_runs);
+  auto run_seeds = [&](const std::vector<RowSentence>& data, const entities::FeatureTable& tab,
+                       size_t row_count, uint32_t epochs, const char* label) -> Weights {
+    Weights sum = run(data, tab, row_count, epochs, nullptr, nullptr, label, options.seed);
+    for (uint32_t k = 1; k < seeds; ++k) {
+      Weights w = run(data, tab, row_count, epochs, nullptr, nullptr, nullptr, options.seed + 101 * k);
+      for (size_t i = 0; i < sum.first.size(); ++i) sum.first[i] += w.first[i];
+      for (size_t i = 0; i < sum.second.size(); ++i) sum.second[i] += w.second[i];
+    }
+    for (float& v : sum.first) v /= static_cast<float>(seeds);
+    for (float& v : sum.second) v /= static_cast<float>(seeds);
+    return sum;
+  };
+
+  // 5. The second pass: the same features plus document features of the first pass's labels
+  // (entities::SecondPassFeatures), its own weights. Its training data needs first-pass labels
+  // as good as on unseen text, so they come from jackknifing: each of kFolds parts of the
+  // documents is tagged by a first pass trained on the others (Krishnan & Manning 2006).
+  constexpr uint32_t kFolds = 5;
+  auto jackknife = [&](const std::vector<RowSentence>& data, uint32_t epochs, FirstPass& out) {
+    for (uint32_t fold = 0; fold < kFolds; ++fold) {
+      std::vector<RowSentence> rest;
+      std::vector<size_t> held;
+      for (size_t i = 0; i < data.size(); ++i) {
+        if (data[i].document % kFolds == fold) held.push_back(i);
+        else rest.push_back(data[i]);
+      }
+      Weights w = run_seeds(rest, table, keys.size(), epochs, nullptr);
+      RunFirstPass(data, held, w.first, w.second, table, out);
+    }
+  };
+  auto all_of = [](const std::vector<RowSentence>& data) {
+    std::vector<size_t> all(data.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    return all;
+  };
+  // Second-pass rows: the first pass's keys, then the document features seen in training.
+  std::vector<uint64_t> keys2;
+  entities::FeatureTable table2;
+  auto build_table2 = [&](const std::vector<entities::SentenceFeatures>& features) {
+    std::vector<uint64_t> extra;
+    for (const auto& f : features) extra.insert(extra.end(), f.features.begin(), f.features.end());
+    std::sort(extra.begin(), extra.end());
+    extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+    keys2 = keys;
+    for (uint64_t k : extra)
+      if (!std::binary_search(keys.begin(), keys.end(), k)) keys2.push_back(k);
+    table2.Build(keys2);
+  };
+
+  Best best;
+  Weights first = run(train_rows, table, keys.size(), options.max_epochs, &valid_rows, &best,
+                      "train", options.seed);
+  report.epochs = best.epoch;
+  report.valid_f1 = best.f1;
+  if (seeds > 1) {
+    first = run_seeds(train_rows, table, keys.size(), best.epoch, nullptr);
+    report.log.push_back(fmt::format("valid F1 of {} averaged runs: {:.2f}", seeds,
+                                     ScoreRows(valid_rows, first.first, first.second, table)));
+  }
+  Weights second;
+  Best best2;
+  if (options.second_pass) {
+    FirstPass train_first, valid_first;
+    jackknife(train_rows, best.epoch, train_first);
+    RunFirstPass(valid_rows, all_of(valid_rows), first.first, first.second, table, valid_first);
+    auto train_doc = DocumentFeatures(train_rows, train_first);
+    build_table2(train_doc);
+    auto train2 = WithDocumentFeatures(train_rows, train_doc, table2);
+    auto valid2 = WithDocumentFeatures(valid_rows, DocumentFeatures(valid_rows, valid_first), table2);
+    report.log.push_back(fmt::format("second pass: {} document features ({:.1f} s)",
+                                     keys2.size() - keys.size(), elapsed()));
+    second = run(train2, table2, keys2.size(), options.max_epochs, &valid2, &best2,
+                 "train, second pass", options.seed);
+    if (seeds > 1) {
+      second = run_seeds(train2, table2, keys2.size(), best2.epoch, nullptr);
+      best2.f1 = ScoreRows(valid2, second.first, second.second, table2);
+    }
+    report.log.push_back(fmt::format("valid F1: first pass {:.2f}, second pass {:.2f}", best.f1,
+                                     best2.f1));
+    report.valid_f1 = best2.f1;
+  }
   if (options.final_on_train_and_valid) {
     std::vector<RowSentence> all = std::move(train_rows);
     uint32_t offset = all.empty() ? 0 : all.back().document + 1;
@@ -350,23 +508,38 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
       r.document += offset;
       all.push_back(std::move(r));
     }
-    run(all, best_epoch, nullptr, "train+valid");
+    first = run_seeds(all, table, keys.size(), best.epoch, "train+valid");
+    if (options.second_pass) {
+      FirstPass all_first;
+      jackknife(all, best.epoch, all_first);
+      auto all_doc = DocumentFeatures(all, all_first);
+      build_table2(all_doc);
+      auto all2 = WithDocumentFeatures(all, all_doc, table2);
+      second = run_seeds(all2, table2, keys2.size(), best2.epoch, "train+valid, second pass");
+    }
   }
 
-  // 5. Drop rows whose weights all round to zero, then write.
-  float max_abs = 0;
-  for (float v : best_w) max_abs = std::max(max_abs, std::fabs(v));
-  float threshold = max_abs / 32767.0f;
-  for (size_t row = 0; row < keys.size(); ++row) {
-    bool any = false;
-    for (int l = 0; l < kLabelCount; ++l)
-      any |= std::fabs(best_w[row * kLabelCount + l]) >= threshold;
-    if (!any) continue;
-    rep.keys.push_back(keys[row]);
-    rep.weights.insert(rep.weights.end(), best_w.begin() + row * kLabelCount,
-                       best_w.begin() + (row + 1) * kLabelCount);
+  // 6. Drop rows whose weights all round to zero, then write.
+  auto keep_rows = [&](const std::vector<uint64_t>& from_keys, const std::vector<float>& from,
+                       std::vector<uint64_t>& to_keys, std::vector<float>& to) {
+    float max_abs = 0;
+    for (float v : from) max_abs = std::max(max_abs, std::fabs(v));
+    float threshold = max_abs / 32767.0f;
+    for (size_t row = 0; row < from_keys.size(); ++row) {
+      bool any = false;
+      for (int l = 0; l < kLabelCount; ++l)
+        any |= std::fabs(from[row * kLabelCount + l]) >= threshold;
+      if (!any) continue;
+      to_keys.push_back(from_keys[row]);
+      to.insert(to.end(), from.begin() + row * kLabelCount, from.begin() + (row + 1) * kLabelCount);
+    }
+  };
+  keep_rows(keys, first.first, rep.keys, rep.weights);
+  rep.transitions = first.second;
+  if (options.second_pass && !keys2.empty()) {
+    keep_rows(keys2, second.first, rep.keys2, rep.weights2);
+    rep.transitions2 = second.second;
   }
-  rep.transitions = best_t;
   std::string bytes = rep.Serialize();
   std::ofstream out(options.output_path, std::ios::binary);
   if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())))
@@ -375,9 +548,15 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
   return report;
 }
 
-Result<NerScores> EvaluateNer(const NerModel& model, const std::string& conll_path) {
+Result<NerScores> EvaluateNer(const NerModel& model, const std::string& conll_path,
+                              const std::string& predictions_path) {
   auto data = entities::ReadConll(conll_path);
   if (!data) return tl::unexpected<Error>(data.error());
+  std::ofstream dump;
+  if (!predictions_path.empty()) {
+    dump.open(predictions_path);
+    if (!dump) return MakeError(ErrorCode::kUnreadable, predictions_path, "cannot write predictions");
+  }
   NerScores scores;
   uint64_t correct_tokens = 0;
   std::vector<std::vector<std::string>> document;
@@ -400,6 +579,12 @@ Result<NerScores> EvaluateNer(const NerModel& model, const std::string& conll_pa
       correct_tokens += gt == pt;
     }
     entities::AddToScores(s.tags, predicted, scores);
+    if (dump.is_open()) {
+      if (i == first) dump << "-DOCSTART- O O\n\n";
+      for (size_t k = 0; k < predicted.size(); ++k)
+        dump << s.tokens[k] << ' ' << s.tags[k] << ' ' << predicted[k] << '\n';
+      dump << '\n';
+    }
   }
   entities::FinishScores(scores, correct_tokens);
   return scores;

@@ -21,11 +21,14 @@ const Command kEvalNer("eval-ner", "Score the NER tagger (conlleval), alias merg
   auto aliases = std::make_shared<std::string>();
   auto places = std::make_shared<std::string>();
   auto errors = std::make_shared<bool>(false);
+  auto predictions = std::make_shared<std::string>();
   sub.add_option("--data", *data, "CoNLL file(s): token first, NER tag last (repeatable)");
   sub.add_option("--model", *model_path, "Model file (default: the shipped model)");
   sub.add_option("--aliases", *aliases, "Alias gold TSV (tests/gold/aliases/mentions.tsv)");
   sub.add_option("--places", *places, "Place gold TSV (tests/gold/places/places.tsv)");
   sub.add_flag("--errors", *errors, "List alias and place errors on stderr");
+  sub.add_option("--predictions", *predictions,
+                 "Write 'token gold predicted' lines (conlleval input) of the last --data file");
   return [=]() -> int {
     if (data->empty() && aliases->empty() && places->empty()) {
       std::fprintf(stderr, "eval-ner: give --data, --aliases or --places\n");
@@ -50,7 +53,7 @@ const Command kEvalNer("eval-ner", "Score the NER tagger (conlleval), alias merg
         model = *shipped;
       }
       for (const std::string& path : *data) {
-        auto scores = EvaluateNer(*model, path);
+        auto scores = EvaluateNer(*model, path, *predictions);
         if (!scores) {
           std::fprintf(stderr, "%s\n", scores.error().ToString().c_str());
           status = kExitNoUsableInput;

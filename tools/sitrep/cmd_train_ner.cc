@@ -28,11 +28,17 @@ const Command kTrainNer("train-ner", "Train the NER tagger on CoNLL-2003 (writes
   sub.add_option("--min-feature-count", options->min_feature_count,
                  "Drop features seen fewer times in train")->capture_default_str();
   sub.add_option("--seed", options->seed, "Random seed")->capture_default_str();
+  sub.add_option("--runs", options->averaged_runs,
+                 "Training runs (document orders) whose weights are averaged")->capture_default_str();
   auto train_only = std::make_shared<bool>(false);
   sub.add_flag("--train-only", *train_only,
                "Ship the train-only weights (default: retrain on train+valid for the best epoch count)");
-  return [data, options, train_only]() -> int {
+  auto one_pass = std::make_shared<bool>(false);
+  sub.add_flag("--one-pass", *one_pass,
+               "No second pass over document-level label features (smaller, faster, less accurate)");
+  return [data, options, train_only, one_pass]() -> int {
     options->final_on_train_and_valid = !*train_only;
+    options->second_pass = !*one_pass;
     options->train_path = *data + "/train.txt";
     options->valid_path = *data + "/valid.txt";
     if (!HaveGazetteer())
