@@ -415,7 +415,9 @@ bool LimitNesting(std::string_view html, uint32_t max_depth, std::string& out) {
       ++i;
       continue;
     }
-    const char* gt_ptr = FindByte(data + name_end, data + n, '>');
+    // Most tags end right after the name ("</div>", "<p>"): no search for those.
+    const char* gt_ptr = name_end < n && data[name_end] == '>' ? data + name_end
+                                                               : FindByte(data + name_end, data + n, '>');
     if (!gt_ptr) break;
     size_t gt = static_cast<size_t>(gt_ptr - data);
     size_t length = name_end - name_start;
