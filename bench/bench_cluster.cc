@@ -1,6 +1,7 @@
 // Event clustering and the streaming pipeline: signing MB/s, assignment articles/s, and the
 // whole stream (extract + clean + dedupe + sign + assign) over the DUC 2006 + Timeline17 stream
-// repeated with perturbations at 1x, 4x and 16x, on 1 and 2 threads, with the peak RSS.
+// repeated with perturbations at 1x, 4x and 16x, on 1 and 2 threads, with the peak RSS; the
+// assign rate of the TF-IDF single-pass baseline beside ours.
 //
 //   SITREP_SHARED_DIR=../shared build/bench/bench_cluster --benchmark_filter=Stream
 //
@@ -109,6 +110,25 @@ void BM_ClusterAssign(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(signatures.size()));
 }
 BENCHMARK(BM_ClusterAssign)->Unit(benchmark::kMillisecond);
+
+// The TF-IDF single-pass baseline of `sitrep eval-cluster` (every event scored, no index), for
+// the assign rate beside ours.
+void BM_ClusterAssignBaseline(benchmark::State& state) {
+  if (Stream() == nullptr) {
+    state.SkipWithError("SITREP_SHARED_DIR has no data/duc2006 + data/timeline17; skipped");
+    return;
+  }
+  std::vector<sitrep::ArticleSignature> signatures;
+  for (const auto& a : Stream()->articles) {
+    signatures.push_back(sitrep::SignArticle(a, sitrep::BaselineSignOptions()));
+  }
+  for (auto _ : state) {
+    sitrep::EventClusterer clusterer(sitrep::BaselineClusterOptions());
+    for (const auto& s : signatures) benchmark::DoNotOptimize(clusterer.Add(s));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(signatures.size()));
+}
+BENCHMARK(BM_ClusterAssignBaseline)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 // Args: copies of the stream, threads.
 void BM_Stream(benchmark::State& state) {
