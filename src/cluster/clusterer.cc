@@ -78,6 +78,75 @@ class FixedSum {
   int64_t total_ = 0;
 };
 
+// Document frequencies by term: open addressing with linear probing over the term hashes (already
+// uniform 64-bit hashes). A node-based map made every IDF lookup a pointer chase, and the assign
+// stage looks up IDF for every term it touches.
+class TermCounts {
+ public:
+  uint32_t Get(uint64_t term) const {
+    if (slots_.empty()) return 0;
+    for (size_t i = term & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].count == 0) return 0;
+      if (slots_[i].term == term) return slots_[i].count;
+    }
+  }
+  void Add(uint64_t term, uint32_t count) {  // count >= 1
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    for (size_t i = term & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.count == 0) {
+        slot = {term, count};
+        ++size_;
+        return;
+      }
+      if (slot.term == term) {
+        slot.count += count;
+        return;
+      }
+    }
+  }
+  size_t size() const { return size_; }
+  void Reserve(size_t n) {
+    while (n * 4 > slots_.size() * 3) Grow();
+  }
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (const Slot& slot : slots_) {
+      if (slot.count != 0) f(slot.term, slot.count);
+    }
+  }
+  // Keeps the terms `keep` says yes to (rebuilds the table: linear probing has no tombstones).
+  template <typename F>
+  void Filter(F&& keep) {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.size(), Slot{});
+    size_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.count != 0 && keep(slot.count)) Add(slot.term, slot.count);
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t term = 0;
+    uint32_t count = 0;  // 0 = empty
+  };
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.count != 0) Add(slot.term, slot.count);
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
 struct DocVector {
   SparseVector query;  // tf-idf, unit length, top doc_terms
   SparseVector mass;   // the same terms' log tf, unit length (what a centroid accumulates)
@@ -89,7 +158,7 @@ struct EventClusterer::Rep {
   ClusterOptions options;
   std::vector<EventState> events;  // events[id - 1]
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings;  // term -> event index
-  std::unordered_map<uint64_t, uint32_t> df;
+  TermCounts df;
   uint64_t docs = 0;
   uint32_t open_events = 0;
   uint64_t primed = 0;         // articles counted by Prime that Add has not seen yet
@@ -103,8 +172,7 @@ struct EventClusterer::Rep {
   std::unordered_map<uint32_t, Overlap> overlap;
 
   double Idf(uint64_t term) const {
-    auto it = df.find(term);
-    double f = it == df.end() ? 0 : it->second;
+    double f = df.Get(term);
     // A term in a large share of the stream (a wire service's dateline, "said") says nothing
     // about which event an article belongs to; left in, it glues unrelated articles together.
     if (options.max_df_ratio < 1 && docs >= kMinDocsForMaxDf && f > options.max_df_ratio * static_cast<double>(docs)) return 0;
@@ -155,12 +223,10 @@ struct EventClusterer::Rep {
       return;
     }
     ++docs;
-    for (const TermWeight& t : signature.terms) ++df[t.term];
+    for (const TermWeight& t : signature.terms) df.Add(t.term, 1);
     if (df.size() > options.max_vocabulary) {
       // Forget terms seen once: they carry no evidence yet and are most of a long tail.
-      for (auto it = df.begin(); it != df.end();) {
-        it = it->second <= 1 ? df.erase(it) : std::next(it);
-      }
+      df.Filter([](uint32_t count) { return count > 1; });
     }
   }
 
@@ -555,7 +621,9 @@ std::string EventClusterer::SaveState() const {
   w.U8(r.no_warmup);
   w.U64(r.df.size());
   // Sorted so that equal states give equal bytes.
-  std::vector<std::pair<uint64_t, uint32_t>> df(r.df.begin(), r.df.end());
+  std::vector<std::pair<uint64_t, uint32_t>> df;
+  df.reserve(r.df.size());
+  r.df.ForEach([&](uint64_t term, uint32_t f) { df.emplace_back(term, f); });
   std::sort(df.begin(), df.end());
   for (const auto& [term, f] : df) {
     w.U64(term);
@@ -603,10 +671,11 @@ Result<EventClusterer> EventClusterer::LoadState(std::string_view bytes,
   }
   uint64_t terms = rd.U64();
   if (!rd.ok() || terms > rd.remaining() / 12) return bad("document-frequency table is cut");
-  r.df.reserve(terms);
+  r.df.Reserve(terms);
   for (uint64_t i = 0; i < terms; ++i) {
     uint64_t term = rd.U64();
-    r.df[term] = rd.U32();
+    uint32_t f = rd.U32();
+    if (f != 0) r.df.Add(term, f);
   }
   uint64_t events = rd.U64();
   if (!rd.ok() || events > rd.remaining() / 40) return bad("event table is cut");
