@@ -48,6 +48,12 @@ const Command kEvalCluster(
           ->capture_default_str();
       sub.add_option("--centroid-terms", f->cluster.centroid_terms, "terms kept per event")
           ->capture_default_str();
+      sub.add_option("--candidate-terms", f->cluster.candidate_terms,
+                     "an article's heaviest terms that look up candidate events")
+          ->capture_default_str();
+      sub.add_option("--max-candidates", f->cluster.max_candidates, "events scored per article")
+          ->capture_default_str();
+      sub.add_flag("--exhaustive", f->cluster.exhaustive, "score every open event (slow)");
       sub.add_option("--lead-bytes", f->sign.max_body_bytes, "body bytes read per article (0 = all)")
           ->capture_default_str();
       sub.add_option("--title-weight", f->sign.title_weight, "weight of title terms")
