@@ -108,15 +108,29 @@ std::vector<Mention> TagEntities(const Article& article, const NerModel& model) 
       if (b.kept()) ranges.push_back(b.span);
   if (ranges.empty() && article.blocks.empty())
     ranges.push_back({0, static_cast<uint32_t>(article.text.size())});
-  std::vector<Mention> out;
+  // The ranges are tagged as one document (one range per line), so the document-level
+  // features (history, context aggregation, the second pass) see the whole article, as in
+  // training; a line break always ends a sentence, so no mention crosses two ranges.
+  std::string joined;
+  std::vector<std::pair<uint32_t, Span>> starts;  // offset in joined, range in the article
   for (Span range : ranges) {
     if (range.end > article.text.size() || range.empty()) continue;
-    for (Mention m : model.Tag(article.View(range))) {
-      m.span.begin += range.begin;
-      m.span.end += range.begin;
-      m.article = article.index;
-      out.push_back(m);
-    }
+    starts.emplace_back(static_cast<uint32_t>(joined.size()), range);
+    joined.append(article.View(range));
+    joined.push_back('\n');
+  }
+  std::vector<Mention> out;
+  for (Mention m : model.Tag(joined)) {
+    auto it = std::upper_bound(starts.begin(), starts.end(), m.span.begin,
+                               [](uint32_t offset, const auto& s) { return offset < s.first; });
+    if (it == starts.begin()) continue;
+    --it;
+    const uint32_t shift = it->second.begin - it->first;
+    if (m.span.end > it->first + it->second.size()) continue;  // never, by the line break
+    m.span.begin += shift;
+    m.span.end += shift;
+    m.article = article.index;
+    out.push_back(m);
   }
   return out;
 }
