@@ -5,7 +5,7 @@
 // EventClusterer weighs the terms by a running TF-IDF, compares the article by cosine with the
 // centroids of the events an inverted index proposes, joins the best one above a threshold (a
 // stricter one when the event has been idle longer than window_days) or starts a new event, and
-// merges two events whose centroids turn out to be alike. Memory is bounded: centroids keep
+// merges two events whose centroids, and whose names, turn out to be alike. Memory is bounded: centroids keep
 // their top terms and only max_events events stay open (the longest idle are closed first).
 // Invariants: every added article gets exactly one event; a merged event's articles resolve
 // (EventOf) to the surviving event. Thread safety: SignArticle is reentrant; an EventClusterer
@@ -63,7 +63,9 @@ struct ClusterOptions {
   double idf_power = 1.0;           // IDF exponent (> 1 mutes common words further)
   bool merge = true;                // merge events whose centroids are alike
   double merge_threshold = 0.50;    // centroid cosine at or above: one story
-  double absorb_threshold = 0.35;   // the same for a fragment (<= 1/10 the other's size)
+  double absorb_threshold = 0.25;   // the same for a fragment (<= 1/10 the other's size)
+  double merge_entity_threshold = 0.30;  // and the cosine of their names (entity features) at
+                                         // or above this, when both have names (0 = unchecked)
   uint32_t merge_every = 256;       // articles between two merge passes over the open events
   double max_df_ratio = 1.0;        // terms in a larger share of the articles so far are ignored
   uint32_t doc_terms = 200;         // an article vector keeps its top terms

@@ -264,6 +264,36 @@ struct EventClusterer::Rep {
     return dot.value() / (na * nb);
   }
 
+  // Cosine of the two events' entity features alone (1 when either has none: no evidence).
+  double EntityCosine(const EventState& a, const EventState& b) const {
+    FixedSum dot, na, nb;
+    for (const auto& [term, w] : a.centroid) {
+      if (!IsEntityTerm(term)) continue;
+      double x = w * Idf(term);
+      na.Add(x * x);
+    }
+    for (const auto& [term, w] : b.centroid) {
+      if (!IsEntityTerm(term)) continue;
+      double x = w * Idf(term);
+      nb.Add(x * x);
+    }
+    if (na.value() <= 0 || nb.value() <= 0) return 1;
+    ForShared(a.centroid, b.centroid, [&](float x, float y, uint64_t term) {
+      if (!IsEntityTerm(term)) return;
+      double idf = Idf(term);
+      dot.Add(static_cast<double>(x) * y * idf * idf);
+    });
+    return dot.value() / std::sqrt(na.value() * nb.value());
+  }
+
+  // Two events are one story: their centroids are alike, and so are their names (the 2011
+  // uprisings in Egypt, Libya and Syria share nearly all their words and few of their names).
+  bool Mergeable(EventState& a, EventState& b) {
+    if (CentroidCosine(a, b) < MergeThreshold(a, b)) return false;
+    return options.merge_entity_threshold <= 0 ||
+           EntityCosine(a, b) >= options.merge_entity_threshold;
+  }
+
   // Extra similarity an event idle for a while must show: stale_penalty per window_days of
   // idleness beyond the first window, at most max_stale_penalty. Stories do resurface after
   // months (a trial, an anniversary), so idleness raises the bar instead of closing the event.
@@ -402,7 +432,7 @@ struct EventClusterer::Rep {
         if (other == index) continue;
         EventState& o = events[other];
         if (!o.open || o.merged_into != 0) continue;
-        if (CentroidCosine(e, o) < MergeThreshold(e, o)) continue;
+        if (!Mergeable(e, o)) continue;
         Merge(index, other, log);
         break;  // `e` may be gone now; its survivor is visited again in a later pass
       }
@@ -567,7 +597,7 @@ Assignment EventClusterer::Add(const ArticleSignature& signature) {
       uint32_t other = scored[i].second;
       EventState& o = r.events[other];
       if (o.merged_into != 0 || !o.open) continue;
-      if (r.CentroidCosine(r.events[index], o) < r.MergeThreshold(r.events[index], o)) continue;
+      if (!r.Mergeable(r.events[index], o)) continue;
       index = r.Merge(index, other, out.merges);
     }
     if (r.options.merge_every != 0 && r.docs % r.options.merge_every == 0) r.MergePass(out.merges);

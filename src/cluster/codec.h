@@ -7,6 +7,15 @@
 #include <string>
 #include <string_view>
 
+namespace sitrep {
+
+// Entity features (capitalised names, annotator entities) have the top bit of their term hash
+// set and word terms have it clear, so the clusterer can tell them apart.
+inline constexpr uint64_t kEntityTermBit = 1ull << 63;
+inline bool IsEntityTerm(uint64_t term) { return (term & kEntityTermBit) != 0; }
+
+}  // namespace sitrep
+
 namespace sitrep::codec {
 
 class Writer {

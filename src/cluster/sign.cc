@@ -17,7 +17,8 @@ uint64_t HashTerm(std::string_view prefix, std::string_view term) {
   thread_local std::string key;
   key.assign(prefix);
   key.append(term);
-  return XXH3_64bits(key.data(), key.size());
+  uint64_t hash = XXH3_64bits(key.data(), key.size());
+  return prefix.empty() ? hash & ~kEntityTermBit : hash | kEntityTermBit;
 }
 
 // Cuts at most `max_bytes` off the front of `text` without splitting a UTF-8 sequence.
@@ -152,7 +153,7 @@ ArticleSignature SignArticle(const Article& article, const SignOptions& options,
 
 std::string EncodeSignature(const ArticleSignature& signature) {
   codec::Writer w;
-  w.U32(1);  // format version
+  w.U32(2);  // format version (2: entity features carry kEntityTermBit)
   w.U64(signature.terms.size());
   for (const TermWeight& t : signature.terms) {
     w.U64(t.term);
@@ -169,7 +170,9 @@ Result<ArticleSignature> DecodeSignature(std::string_view bytes) {
   ArticleSignature s;
   uint32_t version = r.U32();
   uint64_t n = r.U64();
-  if (!r.ok() || version != 1 || n > bytes.size() / 12) {
+  // Version 1 hashed terms without the entity bit: mixed with version 2 terms, the same word
+  // would count as two, so an old signature is refused rather than misread.
+  if (!r.ok() || version != 2 || n > bytes.size() / 12) {
     return MakeError(ErrorCode::kMalformed, "signature", "not an encoded article signature",
                      "re-sign the article; the store may be from another sitrep version");
   }

@@ -189,7 +189,8 @@ pid_t SpawnChild(const std::string& crawl, const std::string& db) {
 // the run resumes. The events it ends with are those of an uninterrupted run.
 TEST(RunStream, KilledRunsResumeToTheSameEvents) {
   fs::path dir = TempDir();
-  std::string crawl = WriteCrawl(dir / "crawl4.jsonl", 20, 60, 4);
+  // Long enough that a run outlasts several kills (the assign stage got faster).
+  std::string crawl = WriteCrawl(dir / "crawl4.jsonl", 40, 100, 4);
   std::string whole = (dir / "whole.db").string(), killed = (dir / "killed.db").string();
   RemoveStore(whole);
   RemoveStore(killed);

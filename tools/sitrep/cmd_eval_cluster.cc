@@ -32,6 +32,9 @@ const Command kEvalCluster(
           ->capture_default_str();
       sub.add_option("--absorb", f->cluster.absorb_threshold, "centroid cosine to absorb a fragment")
           ->capture_default_str();
+      sub.add_option("--merge-entities", f->cluster.merge_entity_threshold,
+                     "names' cosine also needed to merge (0 = not checked)")
+          ->capture_default_str();
       sub.add_option("--stale-penalty", f->cluster.stale_penalty, "added to --join for idle events")
           ->capture_default_str();
       sub.add_option("--window-days", f->cluster.window_days, "idle days before an event is stale")
