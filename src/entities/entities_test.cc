@@ -217,7 +217,7 @@ TEST(Model, SecondPassDecidesTheLabels) {
   rep.weights2.assign(kLabelCount, 0.0f);
   rep.weights2[4] = 10.0f;  // U-PER
   rep.transitions2 = rep.transitions;
-  rep.table2.Build(rep.keys2);
+  rep.Index();
   rep.DecodeDocument({tokens}, labels);
   EXPECT_EQ(labels, (std::vector<std::vector<int>>{{4, 4, 4}}));
 }

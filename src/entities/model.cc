@@ -163,28 +163,89 @@ void NerModel::Rep::Decode(const std::vector<std::string_view>& tokens, std::vec
   entities::Viterbi(scores, tokens.size(), transitions.data(), labels);
 }
 
+void NerModel::Rep::Index() {
+  table.Build(keys);
+  table2.Build(keys2);
+  std::vector<uint64_t> all(keys);
+  all.insert(all.end(), keys2.begin(), keys2.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  both.Build(all);
+  rows_of.resize(all.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    rows_of[i] = {static_cast<int32_t>(table.Find(all[i])), static_cast<int32_t>(table2.Find(all[i]))};
+}
+
 void NerModel::Rep::DecodeDocument(const std::vector<std::vector<std::string_view>>& sentences,
                                    std::vector<std::vector<int>>& labels) const {
   entities::DocumentContext context;
   context.Build(sentences);
   entities::DocumentHistory history;
   labels.resize(sentences.size());
-  thread_local std::vector<entities::SentenceFeatures> features;  // kept for the second pass
-  thread_local std::vector<float> scores;
   const bool second = !keys2.empty();
-  if (features.size() < sentences.size()) features.resize(sentences.size());
+  if (!second) {
+    thread_local std::vector<float> scores;
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      Scores(sentences[s], scores, &history, &context);
+      entities::Viterbi(scores, sentences[s].size(), transitions.data(), labels[s]);
+      history.Add(sentences[s], labels[s]);
+    }
+    return;
+  }
+  // First pass; each feature is looked up once and its second-pass row summed on the way
+  // (the second pass's scores before history and document features).
+  thread_local entities::SentenceFeatures features;
+  thread_local std::vector<std::vector<float>> base2;
+  thread_local std::vector<float> scores;
+  thread_local std::vector<uint64_t> keys_buffer;
+  if (base2.size() < sentences.size()) base2.resize(sentences.size());
+  auto add_history = [&](const entities::FeatureTable& tab, const std::vector<float>& w,
+                         const std::vector<std::string_view>& tokens,
+                         const entities::DocumentHistory& h, std::vector<float>& sc) {
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      keys_buffer.clear();
+      entities::HistoryFeatures(h, tokens[i], keys_buffer);
+      for (uint64_t key : keys_buffer) {
+        int64_t row = tab.Find(key);
+        if (row < 0) continue;
+        const float* wr = &w[static_cast<size_t>(row) * kLabelCount];
+        for (int l = 0; l < kLabelCount; ++l) sc[i * kLabelCount + l] += wr[l];
+      }
+    }
+  };
   for (size_t s = 0; s < sentences.size(); ++s) {
-    entities::ExtractFeatures(resources, sentences[s], features[s], nullptr, &context);
-    SentenceScores(table, weights, sentences[s], features[s], &history, scores);
-    entities::Viterbi(scores, sentences[s].size(), transitions.data(), labels[s]);
+    entities::ExtractFeatures(resources, sentences[s], features, nullptr, &context);
+    const size_t n = features.size();
+    scores.assign(n * kLabelCount, 0.0f);
+    std::vector<float>& b2 = base2[s];
+    b2.assign(n * kLabelCount, 0.0f);
+    for (size_t i = 0; i < n; ++i) {
+      float* s1 = &scores[i * kLabelCount];
+      float* s2 = &b2[i * kLabelCount];
+      for (uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k) {
+        int64_t u = both.Find(features.features[k]);
+        if (u < 0) continue;
+        const auto [r1, r2] = rows_of[u];
+        if (r1 >= 0) {
+          const float* w = &weights[static_cast<size_t>(r1) * kLabelCount];
+          for (int l = 0; l < kLabelCount; ++l) s1[l] += w[l];
+        }
+        if (int32_t r = r2; r >= 0) {
+          const float* w = &weights2[static_cast<size_t>(r) * kLabelCount];
+          for (int l = 0; l < kLabelCount; ++l) s2[l] += w[l];
+        }
+      }
+    }
+    add_history(table, weights, sentences[s], history, scores);
+    entities::Viterbi(scores, n, transitions.data(), labels[s]);
     history.Add(sentences[s], labels[s]);
   }
-  if (!second) return;
   thread_local std::vector<entities::SentenceFeatures> doc;
   entities::SecondPassFeatures(sentences, labels, doc);
   history.Clear();
   for (size_t s = 0; s < sentences.size(); ++s) {
-    SentenceScores(table2, weights2, sentences[s], features[s], &history, scores);
+    scores = base2[s];
+    add_history(table2, weights2, sentences[s], history, scores);
     AddRows(table2, weights2, doc[s], scores);
     entities::Viterbi(scores, sentences[s].size(), transitions2.data(), labels[s]);
     history.Add(sentences[s], labels[s]);
@@ -365,10 +426,9 @@ Result<std::unique_ptr<NerModel::Rep>> NerModel::Rep::Parse(std::string_view byt
     if (passes == 2) {
       if (!get_weights(rep->keys2, rep->weights2, rep->transitions2) || rep->keys2.empty())
         return fail(kMagic.size() + r.pos(), "truncated second-pass weights");
-      rep->table2.Build(rep->keys2);
     }
   }
-  rep->table.Build(rep->keys);
+  rep->Index();
   return rep;
 }
 

@@ -10,6 +10,7 @@
 // byte) still load.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -68,6 +69,13 @@ struct NerModel::Rep {
   entities::FeatureTable table2;
   std::vector<float> weights2;       // keys2.size() x kLabelCount
   std::vector<float> transitions2;   // (kLabelCount + 1) x kLabelCount
+  // Both passes' rows of every key (keys and keys2 together): one probe per feature for both
+  // passes. -1 = no row in that pass. Built by Index().
+  entities::FeatureTable both;
+  std::vector<std::array<int32_t, 2>> rows_of;  // side by side: one cache miss
+
+  // Builds table, table2 and both from keys and keys2 (Parse calls it).
+  void Index();
 
   // Best label index per token of one sentence (first pass only).
   // history (may be null) is what was said earlier in the document; the caller adds this
