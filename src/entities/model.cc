@@ -9,6 +9,8 @@
 #include <mutex>
 #include <sstream>
 
+#include <sys/mman.h>
+
 #include "core/data.h"
 #include "entities/conll.h"
 
@@ -26,18 +28,33 @@ const std::vector<std::string>& BilouLabelNames() {
   return names;
 }
 
-void FeatureTable::Build(const std::vector<uint64_t>& keys) {
+template <typename T>
+void ReserveHugePages(std::vector<T>& v, size_t n) {
+  v.reserve(n);
+  // The model's weights and slots are megabytes read at random: with 4 KiB pages nearly every
+  // lookup also misses the TLB. Ask for transparent huge pages on the whole 2 MiB pages inside
+  // the fresh (not yet touched) buffer; the kernel may say no, which only costs speed.
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(v.data()) + kHuge - 1) & ~(kHuge - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(v.data()) + n * sizeof(T)) & ~(kHuge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+void FeatureTable::Build(const std::vector<uint64_t>& keys, const std::vector<int32_t>& rows,
+                         const std::vector<int32_t>& rows2) {
   size_t capacity = 16;
   while (capacity < keys.size() * 2) capacity *= 2;
-  keys_.assign(capacity, 0);
-  rows_.assign(capacity, 0);
+  slots_.clear();
+  ReserveHugePages(slots_, capacity);
+  slots_.assign(capacity, Slot{});
   shift_ = 64 - std::countr_zero(capacity);
   for (size_t row = 0; row < keys.size(); ++row) {
     uint64_t key = keys[row] == 0 ? 1 : keys[row];
-    size_t slot = (key * 0x9E3779B97F4A7C15ull) >> shift_;
-    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & (capacity - 1);
-    keys_[slot] = key;
-    rows_[slot] = static_cast<uint32_t>(row);
+    size_t slot = Home(key);
+    while (slots_[slot].key != 0 && slots_[slot].key != key) slot = (slot + 1) & (capacity - 1);
+    slots_[slot].key = key;
+    slots_[slot].row = row < rows.size() ? rows[row] : static_cast<int32_t>(row);
+    slots_[slot].row2 = row < rows2.size() ? rows2[row] : -1;
   }
 }
 
@@ -112,6 +129,7 @@ namespace {
 // Adds the weight rows of features (those in table) to scores (tokens x kLabelCount).
 void AddRows(const entities::FeatureTable& table, const std::vector<float>& weights,
              const entities::SentenceFeatures& features, std::vector<float>& scores) {
+  for (uint64_t key : features.features) table.Prefetch(key);
   for (size_t i = 0; i < features.size(); ++i) {
     float* s = &scores[i * kLabelCount];
     for (uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k) {
@@ -170,10 +188,13 @@ void NerModel::Rep::Index() {
   all.insert(all.end(), keys2.begin(), keys2.end());
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
-  both.Build(all);
-  rows_of.resize(all.size());
-  for (size_t i = 0; i < all.size(); ++i)
-    rows_of[i] = {static_cast<int32_t>(table.Find(all[i])), static_cast<int32_t>(table2.Find(all[i]))};
+  // The combined table: each key with the first pass's row and the second pass's.
+  std::vector<int32_t> first(all.size()), second(all.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    first[i] = static_cast<int32_t>(table.Find(all[i]));
+    second[i] = static_cast<int32_t>(table2.Find(all[i]));
+  }
+  both.Build(all, first, second);
 }
 
 void NerModel::Rep::DecodeDocument(const std::vector<std::vector<std::string_view>>& sentences,
@@ -198,6 +219,7 @@ void NerModel::Rep::DecodeDocument(const std::vector<std::vector<std::string_vie
   thread_local std::vector<std::vector<float>> base2;
   thread_local std::vector<float> scores;
   thread_local std::vector<uint64_t> keys_buffer;
+  thread_local std::vector<std::array<int32_t, 2>> found;  // per feature: both passes' rows
   if (base2.size() < sentences.size()) base2.resize(sentences.size());
   auto add_history = [&](const entities::FeatureTable& tab, const std::vector<float>& w,
                          const std::vector<std::string_view>& tokens,
@@ -219,19 +241,40 @@ void NerModel::Rep::DecodeDocument(const std::vector<std::vector<std::string_vie
     scores.assign(n * kLabelCount, 0.0f);
     std::vector<float>& b2 = base2[s];
     b2.assign(n * kLabelCount, 0.0f);
+    // Two passes with prefetching some features ahead, so the cache misses of the model's
+    // megabytes of slots and weight rows overlap instead of coming one after another.
+    constexpr size_t kAhead = 12;
+    const size_t total = features.features.size();
+    found.resize(total);
+    for (size_t k = 0; k < total; ++k) {
+      if (k + kAhead < total) both.Prefetch(features.features[k + kAhead]);
+      found[k] = both.FindBoth(features.features[k]);
+    }
+    auto prefetch_rows = [&](size_t k) {
+      if (found[k][0] >= 0) {
+        const float* w = &weights[static_cast<size_t>(found[k][0]) * kLabelCount];
+        __builtin_prefetch(w);
+        __builtin_prefetch(w + kLabelCount - 1);
+      }
+      if (found[k][1] >= 0) {
+        const float* w = &weights2[static_cast<size_t>(found[k][1]) * kLabelCount];
+        __builtin_prefetch(w);
+        __builtin_prefetch(w + kLabelCount - 1);
+      }
+    };
+    for (size_t k = 0; k < std::min(total, kAhead); ++k) prefetch_rows(k);
     for (size_t i = 0; i < n; ++i) {
       float* s1 = &scores[i * kLabelCount];
       float* s2 = &b2[i * kLabelCount];
       for (uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k) {
-        int64_t u = both.Find(features.features[k]);
-        if (u < 0) continue;
-        const auto [r1, r2] = rows_of[u];
+        if (k + kAhead < total) prefetch_rows(k + kAhead);
+        const auto [r1, r2] = found[k];
         if (r1 >= 0) {
           const float* w = &weights[static_cast<size_t>(r1) * kLabelCount];
           for (int l = 0; l < kLabelCount; ++l) s1[l] += w[l];
         }
-        if (int32_t r = r2; r >= 0) {
-          const float* w = &weights2[static_cast<size_t>(r) * kLabelCount];
+        if (r2 >= 0) {
+          const float* w = &weights2[static_cast<size_t>(r2) * kLabelCount];
           for (int l = 0; l < kLabelCount; ++l) s2[l] += w[l];
         }
       }
@@ -412,6 +455,7 @@ Result<std::unique_ptr<NerModel::Rep>> NerModel::Rep::Parse(std::string_view byt
     if (!r.GetBlock(keys.data(), feature_count * sizeof(uint64_t))) return false;
     std::vector<int16_t> q(feature_count * kLabelCount);
     if (!r.GetBlock(q.data(), q.size() * sizeof(int16_t))) return false;
+    entities::ReserveHugePages(weights, q.size());
     weights.resize(q.size());
     for (size_t i = 0; i < q.size(); ++i) weights[i] = q[i] * scale;
     transitions.resize((kLabelCount + 1) * kLabelCount);

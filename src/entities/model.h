@@ -25,23 +25,45 @@ namespace sitrep::entities {
 const std::vector<std::string>& BilouLabelNames();
 inline constexpr int kLabelCount = 17;
 
-// Open-addressing map from feature hash to weight row.
+// Open-addressing map from feature hash to weight row (and, for a table over two models'
+// keys, a second row). Key and rows share one 16-byte slot, so a lookup costs one cache miss:
+// the model's tables are megabytes, and NER time is mostly these misses.
 class FeatureTable {
  public:
-  void Build(const std::vector<uint64_t>& keys);  // row of keys[i] = i
+  // Row of keys[i]: rows[i], or i when rows is empty; second row: rows2[i], or -1.
+  void Build(const std::vector<uint64_t>& keys, const std::vector<int32_t>& rows = {},
+             const std::vector<int32_t>& rows2 = {});
   int64_t Find(uint64_t key) const {
-    if (keys_.empty()) return -1;
-    if (key == 0) key = 1;
-    size_t mask = keys_.size() - 1;
-    for (size_t slot = (key * 0x9E3779B97F4A7C15ull) >> shift_;; slot = (slot + 1) & mask) {
-      if (keys_[slot] == key) return rows_[slot];
-      if (keys_[slot] == 0) return -1;
-    }
+    const Slot* slot = Probe(key);
+    return slot ? slot->row : -1;
+  }
+  // Both rows (-1 = none), or {-1, -1} when the key is absent.
+  std::array<int32_t, 2> FindBoth(uint64_t key) const {
+    const Slot* slot = Probe(key);
+    return slot ? std::array<int32_t, 2>{slot->row, slot->row2} : std::array<int32_t, 2>{-1, -1};
+  }
+  // Hints the cache about the slot `key` will be looked up in.
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key == 0 ? 1 : key)]);
   }
 
  private:
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> rows_;
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty (key 0 is stored as 1)
+    int32_t row = -1;
+    int32_t row2 = -1;
+  };
+  size_t Home(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> shift_; }
+  const Slot* Probe(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    if (key == 0) key = 1;
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = Home(key);; slot = (slot + 1) & mask) {
+      if (slots_[slot].key == key) return &slots_[slot];
+      if (slots_[slot].key == 0) return nullptr;
+    }
+  }
+  std::vector<Slot> slots_;
   int shift_ = 64;
 };
 
@@ -71,8 +93,7 @@ struct NerModel::Rep {
   std::vector<float> transitions2;   // (kLabelCount + 1) x kLabelCount
   // Both passes' rows of every key (keys and keys2 together): one probe per feature for both
   // passes. -1 = no row in that pass. Built by Index().
-  entities::FeatureTable both;
-  std::vector<std::array<int32_t, 2>> rows_of;  // side by side: one cache miss
+  entities::FeatureTable both;  // row = first pass's row, row2 = second pass's (-1 = none)
 
   // Builds table, table2 and both from keys and keys2 (Parse calls it).
   void Index();
