@@ -199,6 +199,36 @@ TEST(Model, SerializeRoundTrip) {
     EXPECT_FALSE(NerModel::FromBytes(std::string_view(bytes).substr(0, cut), "cut"));
 }
 
+// The lexicon scan stops at spans that cannot grow into an entry; the features must be the
+// same as when every length is tried.
+TEST(Features, LexiconPrefixPruningChangesNothing) {
+  entities::FeatureResources res;
+  res.lexicon["new york city"] = 4;
+  res.lexicon["new york"] = 4;
+  res.lexicon["york"] = 1;
+  res.lexicon["port of beirut"] = 4;
+  res.lexicon["beirut"] = 4;
+  res.lexicon["new jersey devils fan club"] = 2;
+  res.lexicon_max_tokens = 5;
+  const std::vector<std::vector<std::string_view>> sentences = {
+      {"He", "left", "New", "York", "City", "for", "the", "Port", "of", "Beirut", "."},
+      {"New", "Jersey", "Devils", "fan", "club", "met", "in", "York", "."},
+      {"New", "new", "York", "port", "of", "Beirut", "Beirut"},
+      {}};
+  for (const auto& tokens : sentences) {
+    entities::SentenceFeatures all, pruned;
+    res.lexicon_prefixes.clear();
+    entities::ExtractFeatures(res, tokens, all);
+    res.BuildLexiconPrefixes();
+    EXPECT_TRUE(res.lexicon_prefixes.count("new york"));
+    EXPECT_TRUE(res.lexicon_prefixes.count("port of"));
+    EXPECT_FALSE(res.lexicon_prefixes.count("york"));
+    entities::ExtractFeatures(res, tokens, pruned);
+    EXPECT_EQ(all.features, pruned.features);
+    EXPECT_EQ(all.offsets, pruned.offsets);
+  }
+}
+
 TEST(Model, SecondPassDecidesTheLabels) {
   using entities::kLabelCount;
   // Feature 0 of every token is the bias feature; the first pass has no weights (all O), the

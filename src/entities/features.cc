@@ -313,7 +313,10 @@ void ExtractFeatures(const FeatureResources& res, const std::vector<std::string_
         if (len > 1) key.push_back(' ');
         key.append(info[i + len - 1].lower);
         auto it = res.lexicon.find(key);
-        if (it == res.lexicon.end()) continue;
+        if (it == res.lexicon.end()) {
+          if (!res.lexicon_prefixes.empty() && !res.lexicon_prefixes.count(key)) break;
+          continue;
+        }
         for (int type = 0; type < 4; ++type) {
           if (!(it->second & (1u << type))) continue;
           for (size_t j = i; j < i + len; ++j) {
@@ -406,6 +409,17 @@ void ExtractFeatures(const FeatureResources& res, const std::vector<std::string_
     }
     out.offsets.push_back(static_cast<uint32_t>(f.size()));
   }
+}
+
+void FeatureResources::BuildLexiconPrefixes() {
+  lexicon_prefixes.clear();
+  for (const auto& [name, mask] : lexicon) {
+    for (size_t space = name.find(' '); space != std::string::npos; space = name.find(' ', space + 1)) {
+      lexicon_prefixes.emplace(name.substr(0, space), true);
+    }
+  }
+  // A lexicon with no multi-token entry still needs a non-empty set to switch pruning on.
+  if (lexicon_prefixes.empty() && !lexicon.empty()) lexicon_prefixes.emplace(std::string(1, '\0'), true);
 }
 
 }  // namespace sitrep::entities

@@ -28,6 +28,11 @@ struct FeatureResources {
   StringMap<ClusterIds> clusters;
   StringMap<uint8_t> lexicon;  // lower-cased token sequences joined by ' '
   uint32_t lexicon_max_tokens = 4;
+  // Every proper token prefix of a multi-token lexicon entry ("new", "new york" for "new york
+  // city"): a span that is neither an entry nor a prefix cannot grow into one, so the lexicon
+  // scan stops there. Empty = not built (the scan tries every length; same answers, slower).
+  StringMap<bool> lexicon_prefixes;
+  void BuildLexiconPrefixes();
 };
 
 // The features of one sentence: features[offsets[i] .. offsets[i+1]) belong to token i.

@@ -182,6 +182,7 @@ void NerModel::Rep::Decode(const std::vector<std::string_view>& tokens, std::vec
 }
 
 void NerModel::Rep::Index() {
+  resources.BuildLexiconPrefixes();
   table.Build(keys);
   table2.Build(keys2);
   std::vector<uint64_t> all(keys);

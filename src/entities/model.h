@@ -95,7 +95,8 @@ struct NerModel::Rep {
   // passes. -1 = no row in that pass. Built by Index().
   entities::FeatureTable both;  // row = first pass's row, row2 = second pass's (-1 = none)
 
-  // Builds table, table2 and both from keys and keys2 (Parse calls it).
+  // Builds table, table2 and both from keys and keys2, and the lexicon's prefix set (Parse
+  // calls it; change resources.lexicon after it and call it again).
   void Index();
 
   // Best label index per token of one sentence (first pass only).
