@@ -76,7 +76,7 @@ std::string DucText(size_t bytes) {
 void BM_TagConllTest(benchmark::State& state) {
   auto model = Model();
   if (!model) {
-    state.SkipWithError("no NER model (data/ner/ner-model.bin or SITREP_NER_MODEL)");
+    state.SkipWithError("no NER model (data/ner/ner-model.bin.zst or SITREP_NER_MODEL)");
     return;
   }
   auto sentences = ConllSentences();
@@ -97,7 +97,7 @@ BENCHMARK(BM_TagConllTest)->Unit(benchmark::kMillisecond);
 void BM_TagRawText(benchmark::State& state) {
   auto model = Model();
   if (!model) {
-    state.SkipWithError("no NER model (data/ner/ner-model.bin or SITREP_NER_MODEL)");
+    state.SkipWithError("no NER model (data/ner/ner-model.bin.zst or SITREP_NER_MODEL)");
     return;
   }
   std::string text = DucText(static_cast<size_t>(state.range(0)));

@@ -4,6 +4,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <zstd.h>
 
 #include "entities/aliases.h"
 #include "entities/conll.h"
@@ -197,6 +198,17 @@ TEST(Model, SerializeRoundTrip) {
   EXPECT_EQ((*parsed)->table2.Find(33), 1);
   for (size_t cut = 0; cut < bytes.size(); cut += 5)
     EXPECT_FALSE(NerModel::FromBytes(std::string_view(bytes).substr(0, cut), "cut"));
+  // The zstd-compressed form (as shipped) loads the same; a damaged frame is an error.
+  std::string packed(ZSTD_compressBound(bytes.size()), '\0');
+  packed.resize(ZSTD_compress(packed.data(), packed.size(), bytes.data(), bytes.size(), 19));
+  ASSERT_FALSE(ZSTD_isError(packed.size()));
+  auto inflated = NerModel::FromBytes(packed, "packed");
+  ASSERT_TRUE(inflated) << inflated.error().ToString();
+  for (size_t cut = 0; cut < packed.size(); cut += 3)
+    EXPECT_FALSE(NerModel::FromBytes(std::string_view(packed).substr(0, cut), "cut zstd"));
+  std::string flipped = packed;
+  flipped[flipped.size() / 2] ^= 0x55;
+  (void)NerModel::FromBytes(flipped, "flipped zstd");  // an error or a model, never a crash
 }
 
 // The lexicon scan stops at spans that cannot grow into an entry; the features must be the
@@ -343,7 +355,7 @@ TEST(Actors, OutOfRangeMentionsAreDropped) {
 
 TEST(Tagger, GarbageInNeverCrashes) {
   auto model = NerModel::Default();
-  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin)";
+  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin.zst)";
   std::string junk;
   for (int i = 0; i < 5000; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
   junk += std::string(3000, 'A') + " " + std::string(400, '.') + " (((( '' ";
@@ -362,7 +374,7 @@ std::string SharedDir() {
 
 TEST(Tagger, ShippedModelFindsEntities) {
   auto model = NerModel::Default();
-  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin)";
+  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin.zst)";
   std::string text = "Ukrainian President Volodymyr Zelensky met NATO officials in Brussels on "
                      "Tuesday. The European Union promised more aid.";
   auto mentions = (*model)->Tag(text);
@@ -380,7 +392,7 @@ TEST(Tagger, ShippedModelFindsEntities) {
 
 TEST(Tagger, ConllTestScore) {
   auto model = NerModel::Default();
-  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin)";
+  if (!model) GTEST_SKIP() << "this build has no NER model (data/ner/ner-model.bin.zst)";
   std::string shared = SharedDir();
   std::string path = shared + "/data/ner-conll2003/test.txt";
   if (shared.empty() || !std::filesystem::exists(path))

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include <sys/mman.h>
+#include <zstd.h>
 
 #include "core/data.h"
 #include "entities/conll.h"
@@ -483,6 +484,22 @@ NerModel::NerModel(NerModel&&) noexcept = default;
 NerModel& NerModel::operator=(NerModel&&) noexcept = default;
 
 Result<NerModel> NerModel::FromBytes(std::string_view bytes, const std::string& source) {
+  // The shipped model is stored zstd-compressed (a third of its size); either form loads.
+  std::string inflated;
+  if (bytes.size() >= 4 && std::memcmp(bytes.data(), "\x28\xB5\x2F\xFD", 4) == 0) {  // ZSTD_MAGICNUMBER
+    const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31))
+      return MakeError(ErrorCode::kMalformed, source, "damaged zstd frame in the NER model file",
+                       "retrain with `sitrep train-ner`");
+    inflated.resize(size);
+    const size_t got = ZSTD_decompress(inflated.data(), inflated.size(), bytes.data(), bytes.size());
+    if (ZSTD_isError(got) || got != size)
+      return MakeError(ErrorCode::kMalformed, source,
+                       std::string("cannot decompress the NER model: ") +
+                           (ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short frame"),
+                       "retrain with `sitrep train-ner`");
+    bytes = inflated;
+  }
   auto rep = Rep::Parse(bytes, source);
   if (!rep) return tl::unexpected<Error>(rep.error());
   return NerModel(std::move(*rep));
@@ -500,12 +517,12 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
 Result<std::shared_ptr<const NerModel>> NerModel::Default() {
   static std::once_flag once;
   static Result<std::shared_ptr<const NerModel>> model =
-      MakeError(ErrorCode::kNotFound, "data/ner/ner-model.bin", "this build has no NER model",
+      MakeError(ErrorCode::kNotFound, "data/ner/ner-model.bin.zst", "this build has no NER model",
                 "run `sitrep train-ner` (docs/entities.md) and rebuild");
   std::call_once(once, [] {
-    std::string_view bytes = EmbeddedData("ner-model.bin");
+    std::string_view bytes = EmbeddedData("ner-model.bin.zst");
     if (bytes.empty()) return;
-    auto loaded = FromBytes(bytes, "data/ner/ner-model.bin (embedded)");
+    auto loaded = FromBytes(bytes, "data/ner/ner-model.bin.zst (embedded)");
     if (loaded) model = std::make_shared<const NerModel>(std::move(*loaded));
     else model = tl::unexpected<Error>(loaded.error());
   });

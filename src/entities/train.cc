@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <zstd.h>
 
 #include "entities/clusters.h"
 #include "entities/conll.h"
@@ -541,10 +542,21 @@ Result<NerTrainReport> TrainNer(const NerTrainOptions& options) {
     rep.transitions2 = second.second;
   }
   std::string bytes = rep.Serialize();
+  report.model_bytes = bytes.size();
+  // A path ending in .zst gets the zstd frame the repository ships (level 19; the same
+  // libzstd gives the same bytes).
+  const std::string& path = options.output_path;
+  if (path.size() > 4 && path.compare(path.size() - 4, 4, ".zst") == 0) {
+    std::string packed(ZSTD_compressBound(bytes.size()), '\0');
+    const size_t n = ZSTD_compress(packed.data(), packed.size(), bytes.data(), bytes.size(), 19);
+    if (ZSTD_isError(n))
+      return MakeError(ErrorCode::kUnreadable, path, std::string("zstd: ") + ZSTD_getErrorName(n));
+    packed.resize(n);
+    bytes.swap(packed);
+  }
   std::ofstream out(options.output_path, std::ios::binary);
   if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())))
     return MakeError(ErrorCode::kUnreadable, options.output_path, "cannot write the model file");
-  report.model_bytes = bytes.size();
   return report;
 }
 

@@ -1,8 +1,8 @@
-// sitrep train-ner: the one command that reproduces the shipped NER weights (data/ner/ner-model.bin)
+// sitrep train-ner: the one command that reproduces the shipped NER weights (data/ner/ner-model.bin.zst)
 // from CoNLL-2003 train/valid and the shared corpora's article text (word clusters):
 //   sitrep train-ner --data ../shared/data/ner-conll2003
 //     --unlabelled ../shared/data/duc2006/duc2006.jsonl
-//     --unlabelled ../shared/data/timeline17/timeline17.jsonl --out data/ner/ner-model.bin
+//     --unlabelled ../shared/data/timeline17/timeline17.jsonl --out data/ner/ner-model.bin.zst
 // (one command line; see docs/entities.md)
 #include <cstdio>
 #include <memory>
