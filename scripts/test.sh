@@ -17,9 +17,11 @@ if [ "${1:-}" = "--sanitize" ]; then
   BUILD=build-asan
   # Python is left out here: an ASan-built extension cannot load into an unsanitized interpreter.
   # Debug (assertions on) at -O1: -O0 made the shared-data tests (clustering 10k articles,
-  # NER over CoNLL) take minutes each under ASan; -O1 keeps the stack traces readable.
-  EXTRA=(-DSITREP_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-g -O1"
-         -DSITREP_BUILD_BENCH=OFF)
+  # NER over CoNLL) take minutes each under ASan; -O1 keeps the stack traces readable. GCC 12's
+  # -Wmaybe-uninitialized misfires inside <regex> and <functional> with sanitizers at -O1, so it
+  # is left to the normal build, which keeps every warning as an error.
+  EXTRA=(-DSITREP_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug
+         "-DCMAKE_CXX_FLAGS_DEBUG=-g -O1 -Wno-maybe-uninitialized" -DSITREP_BUILD_BENCH=OFF)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
