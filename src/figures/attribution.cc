@@ -40,6 +40,13 @@ class CueReader {
       if (t_[v].kind != TokKind::kWord) continue;
       Cue cue;
       bool ok = W(v) == "according" && W(v + 1) == "to" ? ReadAccording(v, cue) : ReadVerb(v, cue);
+      // "Petra Lenz told the Gazette she had warned ...": a pronoun speaking right after a
+      // reporting clause is inside that clause's report, so the first speaker keeps it.
+      if (ok && !cues.empty() && !cue.postposed && cue.subject_end == cue.subject_begin + 1 &&
+          IsAnyWord(W(cue.subject_begin), {"he", "she", "they", "i", "we"}) &&
+          (cue.begin == cues.back().end ||
+           (cue.begin == cues.back().end + 1 && W(cues.back().end) == "that")))
+        ok = false;
       if (ok && !cue.attribution.source.empty()) {
         cues.push_back(std::move(cue));
         v = cues.back().end > v ? cues.back().end - 1 : v;
@@ -71,7 +78,8 @@ class CueReader {
       }
       if (IsAnyWord(W(j), {"that", "on", "in", "at", "after", "when", "while", "which", "who",
                            "and", "but", "said", "says", "told", "late", "early", "last",
-                           "yesterday", "today", "tonight", "accusing", "adding", "saying"}) &&
+                           "yesterday", "today", "tonight", "accusing", "adding", "saying",
+                           "he", "she", "they", "we", "i"}) &&
           j > i)
         break;
       ++j;
@@ -177,6 +185,12 @@ class CueReader {
     while (p > 0 && IsSkippableAdverb(W(p - 1))) --p;
     size_t subject_end = p;
     size_t appositive_begin = 0, appositive_end = 0;
+    // An age between commas: "Emil Dask, 54, said", "Petra Lenz, 41, told the Gazette".
+    if (p > 3 && Punct(p - 1, ',') && t_[p - 2].kind == TokKind::kNumber &&
+        sc_.Raw(t_[p - 2]).size() <= 3 && Punct(p - 3, ',') && t_[p - 4].kind == TokKind::kWord) {
+      p -= 3;
+      subject_end = p;
+    }
     if (p > 0 && Punct(p - 1, ',')) {
       // ", quoted by state radio," or ", Jonas Reit," between the speaker and the verb.
       size_t q = p - 1;
@@ -209,6 +223,8 @@ class CueReader {
       const Tok& t = t_[s - 1];
       if (t.kind != TokKind::kWord || StopsSubject(t.lower)) break;
       --s;
+      // A subject pronoun opens its clause: "told the Gazette she had warned" has "she".
+      if (IsAnyWord(t.lower, {"he", "she", "they", "we", "i"})) break;
     }
     if (appositive_begin > 0 && s == p) {
       s = appositive_begin;  // ", Jonas Reit, said" with nothing before the first comma

@@ -249,6 +249,7 @@ struct RawFigure {
   bool coordinated = false;    // "12 soldiers and four civilians were killed"
   bool definite = false;       // "the village's 130 houses": describes a whole, not an outcome
   size_t after_np = 0;         // token after the noun phrase
+  std::string_view shape;      // "48-metre-high": the shape word glued to the unit
 };
 
 class SentenceReader {
@@ -548,6 +549,17 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
       after = k + 3;
     } else if ((u = FindUnit(W(k))) != nullptr) {
       after = k + 1;
+    } else if (k > j) {
+      // "a 48-metre-high dam", "a 3-km-long queue": the unit and its shape in one word.
+      std::string_view w = W(k);
+      size_t d = w.find('-');
+      if (d != std::string_view::npos && IsAnyWord(w.substr(d + 1), {"high", "tall", "deep",
+                                                                     "long", "wide"})) {
+        if ((u = FindUnit(w.substr(0, d))) != nullptr) {
+          after = k + 1;
+          rf.shape = w.substr(d + 1);
+        }
+      }
     }
   }
   if (u != nullptr) {
@@ -651,8 +663,20 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
   } else if (f.dimension == "power") {
     f.head = "power";
   } else if (f.dimension == "length") {
-    std::string_view next = W(rf.last);
-    if (IsAnyWord(next, {"deep", "underground", "below", "beneath", "underwater", "down"}) ||
+    std::string_view next = rf.shape.empty() ? W(rf.last) : rf.shape;
+    // "travelled 25 km down the valley", "ran 4,000 feet down the mountain": a way along
+    // the ground, not a depth ("400 metres down", "1,300 feet down a shaft" are depths).
+    bool down_a_way = false;
+    if (next == "down" && rf.shape.empty() && IsAnyWord(W(rf.last + 1), {"the", "a", "an"})) {
+      for (size_t k = rf.last + 2; k < rf.last + 5 && k < t_.size() && !down_a_way; ++k)
+        down_a_way = IsAnyWord(W(k), {"valley", "slope", "slopes", "mountain", "mountainside",
+                                      "hillside", "hill", "river", "road", "street", "track",
+                                      "run", "piste", "coast", "gorge", "canyon", "ravine",
+                                      "motorway", "highway", "stream", "glacier", "line",
+                                      "runway", "corridor", "channel", "estuary", "riverbed"});
+    }
+    if ((IsAnyWord(next, {"deep", "underground", "below", "beneath", "underwater", "down"}) &&
+         !down_a_way) ||
         (before(1) == "of" && before(2) == "depth") || before(1) == "depth")
       f.head = "depth";
     else if (next == "high" || next == "tall" || (before(1) == "of" && before(2) == "height"))
@@ -694,6 +718,47 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     if (IsAnyWord(noun, {"total", "average", "rate", "increase", "rise", "drop", "fall",
                          "maximum", "minimum", "share", "cut", "hike", "jump", "decline"}))
       noun.clear();
+    // "Bookings for the season have fallen by 35 percent": the subject of the change verb.
+    if (noun.empty() && before(1) == "by" &&
+        IsAnyWord(before(2), {"fallen", "fell", "falls", "risen", "rose", "rises", "dropped",
+                              "drops", "increased", "decreased", "declined", "grown", "grew",
+                              "jumped", "climbed", "slumped", "plunged", "surged", "soared",
+                              "shrunk", "shrank", "slipped"})) {
+      size_t v = b - 2;
+      while (v > 0 && (IsAuxiliary(W(v - 1)) || IsAnyWord(W(v - 1), {"already", "sharply"})))
+        --v;
+      // The clause starts after punctuation, a number or a clause word, at most 10 words back.
+      auto opens = [&](size_t i) {
+        return t_[i].kind != TokKind::kWord ||
+               IsAnyWord(W(i), {"that", "which", "who", "and", "but", "while", "when", "after",
+                                "because", "where", "if", "since", "meaning", "so", "though",
+                                "although", "whereas", "than"});
+      };
+      size_t c = v;
+      while (c > 0 && v - c < 10 && !opens(c - 1)) --c;
+      bool clause_start = c == 0 || opens(c - 1);
+      // Determiners and possessors: "BP's share price", "the division's crime rate".
+      for (bool more = true; more && c < v;) {
+        more = false;
+        if (IsAnyWord(W(c), {"the", "a", "an", "its", "their", "his", "her", "our"})) {
+          ++c;
+          more = true;
+        } else if (W(c).ends_with("'s") || W(c).ends_with("s'")) {
+          ++c;
+          more = true;
+        } else if (c + 1 < v && (W(c + 1) == "'s" || W(c + 1) == "'")) {
+          c += 2;
+          more = true;
+        }
+      }
+      std::string subject;
+      size_t e = clause_start && c < v ? ReadNounPhrase(c, subject) : c;
+      // The noun phrase reaches the verb, or a prepositional phrase does ("Bookings for the
+      // rest of the season have fallen").
+      if (e > c && (e == v || IsAnyWord(W(e), {"for", "of", "in", "at", "on", "across",
+                                               "among", "from", "to"})))
+        noun = subject;
+    }
     f.head = noun.empty() ? "percent" : noun;
   } else if (f.dimension.starts_with("money:")) {
     f.head = "money";
@@ -757,6 +822,13 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     }
   }
   rf.after_np = k;
+  // "killing six skiers and injuring 11 others", "14 people were killed and 37 others are
+  // missing": "others" counts more of what the figure before counts.
+  if (rf.has_np && noun == "others") {
+    noun = prev != nullptr && prev->fig.dimension.empty() && !prev->fig.noun.empty()
+               ? prev->fig.noun
+               : std::string("people");
+  }
   // The noun itself may be the outcome: "96 deaths", "15 wounded", "20,000 homeless".
   if (!rf.has_np) {
     if (std::string_view o = OutcomeAfter(W(k)); !o.empty()) {

@@ -552,3 +552,115 @@ TEST(Consolidate, LargeEventIsBounded) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Rules added after the fifth held-out set's first run (docs/figures.md); each test fails
+// without its rule.
+TEST(ExtractFigures, DownAValleyIsADistanceNotADepth) {
+  auto figs = ExtractFigures(Make(
+      "The flood wave travelled 25 km down the Marren valley. The avalanche ran about 4,000 "
+      "feet down the mountain. The miners are trapped 400 metres down. The cage fell 300 feet "
+      "down a shaft."));
+  ASSERT_EQ(figs.size(), 4u);
+  EXPECT_EQ(figs[0].head, "distance");
+  EXPECT_EQ(figs[1].head, "distance");
+  EXPECT_EQ(figs[2].head, "depth");
+  EXPECT_EQ(figs[3].head, "depth");
+  // Two ways along the ground and a water depth are never set against each other.
+  std::vector<Article> arts = {
+      Make("The flood wave travelled 25 km down the valley.", CivilDate{2026, 9, 7}, 0),
+      Make("Floodwater stood up to four metres deep in the old town.", CivilDate{2026, 9, 8}, 1)};
+  EXPECT_TRUE(ConsolidateFigures(arts).disagreements.empty());
+}
+
+TEST(ExtractFigures, UnitAndShapeInOneWord) {
+  auto figs = ExtractFigures(Make(
+      "The 48-metre-high concrete dam supplies three towns. A 3-km-long queue formed."));
+  ASSERT_EQ(figs.size(), 3u);
+  EXPECT_EQ(figs[0].low, 48);
+  EXPECT_EQ(figs[0].unit, "m");
+  EXPECT_EQ(figs[0].head, "height");
+  EXPECT_EQ(figs[0].text, "48-metre-high");
+  EXPECT_EQ(figs[1].head, "towns");
+  EXPECT_EQ(figs[2].unit, "km");
+  EXPECT_EQ(figs[2].head, "length");
+}
+
+TEST(ExtractFigures, OthersCountsWhatTheFigureBeforeCounts) {
+  auto figs = ExtractFigures(Make(
+      "At least 14 people were killed and 37 others are missing. The avalanche hit the run, "
+      "killing six skiers and injuring 11 others."));
+  ASSERT_EQ(figs.size(), 4u);
+  EXPECT_EQ(figs[1].head, "missing");
+  EXPECT_EQ(figs[1].noun, "people");
+  EXPECT_EQ(figs[3].head, "injured");
+  EXPECT_EQ(figs[3].noun, "skiers");
+  // So "37 others" and "22 people" missing are the same quantity, and they disagree.
+  std::vector<Article> arts = {
+      Make("At least 14 people were killed and 37 others are missing.", CivilDate{2026, 9, 7}, 0),
+      Make("Twenty-two people are still unaccounted for.", CivilDate{2026, 9, 8}, 1)};
+  FigureReport r = ConsolidateFigures(arts);
+  ASSERT_EQ(r.disagreements.size(), 1u);
+  EXPECT_EQ(r.disagreements[0].topic, "missing");
+}
+
+TEST(ExtractFigures, PercentChangeCountsTheSubject) {
+  auto figs = ExtractFigures(Make(
+      "Bookings for the rest of the season have fallen by 35 percent, the tourist office said. "
+      "It has risen by 5 percent."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].unit, "%");
+  EXPECT_EQ(figs[0].head, "bookings");
+  EXPECT_EQ(figs[0].attribution.source, "the tourist office");
+}
+
+TEST(Attribution, AgeBetweenCommasAndAPronounInsideTheReport) {
+  auto figs = ExtractFigures(Make(
+      "Sheep farmer Emil Dask, 54, said he had lost 120 sheep. Local mountain guide Petra "
+      "Lenz, 41, told the Gazette she had warned the resort three times that week."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].head, "sheep");
+  EXPECT_EQ(figs[0].attribution.source, "Sheep farmer Emil Dask");
+  EXPECT_EQ(figs[1].head, "times");
+  EXPECT_EQ(figs[1].attribution.source, "Local mountain guide Petra Lenz");
+  ASSERT_EQ(figs[1].attribution.relays.size(), 1u);
+  EXPECT_EQ(figs[1].attribution.relays[0], "the Gazette");
+  // A pronoun that opens its own sentence still speaks.
+  auto own = ExtractFigures(Make("She said 12 people were injured."));
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].attribution.source, "She");
+}
+
+TEST(DateClaims, AvalanchesAreEvents) {
+  // 2026-02-16 is a Monday.
+  std::vector<Article> arts = {
+      Make("An avalanche swept across a ski run on Saturday afternoon.", CivilDate{2026, 2, 15}, 0),
+      Make("Eight people are now confirmed dead after Sunday's avalanche.",
+           CivilDate{2026, 2, 16}, 1),
+  };
+  FigureReport r = ConsolidateFigures(arts);
+  bool date = false;
+  for (const Disagreement& d : r.disagreements)
+    if (d.kind == DisagreementKind::kDate) {
+      date = true;
+      EXPECT_EQ(d.topic, "avalanche");
+    }
+  EXPECT_TRUE(date);
+}
+
+TEST(FiguresGold, FifthHeldOutSetKeepsItsLevel) {
+  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout5");
+  ASSERT_TRUE(r.has_value()) << r.error().ToString();
+  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
+  EXPECT_EQ(r->gold_figures, 53u);
+  EXPECT_EQ(r->gold_disagreements, 10u);
+  EXPECT_GE(r->figure_p, 0.98);
+  EXPECT_GE(r->figure_r, 0.98);
+  EXPECT_GE(r->disagreement_p, 0.88);
+  EXPECT_GE(r->disagreement_r, 0.8);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -186,7 +186,8 @@ std::string_view EventOf(std::string_view w) {
       {"collapse", "collapse"},   {"collapsed", "collapse"},    {"sinking", "sinking"},
       {"sank", "sinking"},        {"capsized", "sinking"},      {"capsizing", "sinking"},
       {"derailed", "crash"},      {"crashed", "crash"},         {"crush", "crush"},
-      {"stampede", "crush"},
+      {"stampede", "crush"},      {"avalanche", "avalanche"},   {"avalanches", "avalanche"},
+      {"rockslide", "landslide"}, {"rockfall", "landslide"},    {"tsunami", "tsunami"},
   };
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
   for (const Entry& e : kEvents)
