@@ -110,7 +110,7 @@ struct TimelineOptions {
   std::optional<CivilDate> first_date;
   std::optional<CivilDate> last_date;
   // Use the publication date for sentences of an article that name no date (weight 0..1).
-  double publication_date_weight = 0.3;
+  double publication_date_weight = 0.2;
   TimeOptions time;
 };
 

@@ -97,6 +97,67 @@ TEST(BuildTimeline, OldDatesAreBackgroundAndLimitsHold) {
   EXPECT_EQ(tl.entries[0].date, (CivilDate{2021, 6, 9}));
 }
 
+// Two days, each named by two articles: the day later reports still name outranks the one
+// named only on the day itself.
+TEST(BuildTimeline, DaysNamedLaterOutrankDaysNamedOnlyOnTheDay) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0, CivilDate{2020, 5, 2},
+      "Talks between the unions and the port opened on May 2, 2020 in the harbour office."));
+  articles.push_back(MakeArticle(1, CivilDate{2020, 5, 2},
+      "Negotiators met on May 2, 2020 for the first round of port talks."));
+  articles.push_back(MakeArticle(2, CivilDate{2020, 5, 20},
+      "Dock workers walked out on May 4, 2020, closing the port for a week."));
+  articles.push_back(MakeArticle(3, CivilDate{2020, 6, 15},
+      "The strike that began on May 4, 2020 cost the port two million euros."));
+  TimelineOptions options;
+  options.max_dates = 1;
+  options.publication_date_weight = 0;
+  const Timeline tl = BuildTimeline(articles, options);
+  ASSERT_EQ(tl.entries.size(), 1u);
+  // Equal counts; the earlier day would win a tie.
+  EXPECT_EQ(tl.entries[0].date, (CivilDate{2020, 5, 4}));
+  EXPECT_EQ(tl.entries[0].support, 2u);
+}
+
+// Two neighbouring days each outscore a distant one, but two kept dates take one of the two
+// and the distant day.
+TEST(BuildTimeline, NeighbouringDaysShareTheirPlace) {
+  std::vector<Article> articles;
+  const char* texts[] = {
+      "Floodwater rose on April 3, 2019 and again on April 4, 2019.",
+      "The river broke its banks on April 3, 2019, with more rain on April 4, 2019.",
+      "Levees failed on April 4, 2019 after the rain of April 3, 2019, officials said.",
+      "The clean-up began on April 20, 2019 across the valley.",
+      "Crews started the clean-up on April 20, 2019.",
+  };
+  uint32_t k = 0;
+  for (const char* t : texts) articles.push_back(MakeArticle(k++, CivilDate{2019, 5, 30}, t));
+  TimelineOptions options;
+  options.max_dates = 2;
+  options.publication_date_weight = 0;
+  const Timeline tl = BuildTimeline(articles, options);
+  ASSERT_EQ(tl.entries.size(), 2u);
+  EXPECT_LE(tl.entries[0].date, (CivilDate{2019, 4, 4}));
+  EXPECT_GE(tl.entries[0].date, (CivilDate{2019, 4, 3}));
+  EXPECT_EQ(tl.entries[1].date, (CivilDate{2019, 4, 20}));
+}
+
+// Of two sentences naming the day, the one that opens with it is shown.
+TEST(BuildTimeline, ASentenceOpeningWithItsDateIsShown) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0, CivilDate{2018, 9, 10},
+      "Officials recalled the ferry inspection report of September 1, 2018 during the hearing "
+      "on the harbour ferry sinking."));
+  articles.push_back(MakeArticle(1, CivilDate{2018, 9, 12},
+      "On September 1, 2018 the harbour ferry sank near the island with 40 passengers aboard."));
+  TimelineOptions options;
+  options.max_dates = 1;
+  options.publication_date_weight = 0;
+  const Timeline tl = BuildTimeline(articles, options);
+  ASSERT_EQ(tl.entries.size(), 1u);
+  EXPECT_EQ(tl.entries[0].article, 1u);
+}
+
 TEST(BuildTimeline, EmptyAndUndatedInputGiveAnEmptyTimeline) {
   EXPECT_TRUE(BuildTimeline({}, {}).entries.empty());
   Article a;
