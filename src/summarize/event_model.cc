@@ -24,7 +24,8 @@ const std::unordered_set<std::string_view>& ContextOpeners() {
       "that",    "such",    "but",     "and",      "so",      "also",      "however", "yet",
       "or",      "still",   "meanwhile", "instead", "then",   "too",       "moreover", "besides",
       "nevertheless", "thus", "therefore", "otherwise", "later", "afterward", "both",
-      "another", "other",   "others",  "the other", "nor",    "because",   "while", "which"};
+      "another", "other",   "others",  "the other", "nor",    "because",   "while", "which",
+      "there,"};
   return words;
 }
 
@@ -181,6 +182,13 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
         if (first_word) {
           opener = lower;
           first_word = false;
+          // "There, the murder rate ..." and "Here, ..." point at a place named before;
+          // "There were ..." does not.
+          const size_t after = t.span.end;
+          if ((lower == "there" || lower == "here") && after < shown.size() &&
+              shown[after] == ',') {
+            opener = "there,";
+          }
         }
         const uint64_t key = XXH3_64bits(lower.data(), lower.size());
         WordTable::Info info;

@@ -157,6 +157,26 @@ TEST(Summarize, StandaloneSentencesOnlyByDefault) {
   }
 }
 
+// "There," and "Here," with a comma point back at a place the reader has not seen; "There
+// were ..." stands alone.
+TEST(EventModel, LocativeThereNeedsContext) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0,
+      "The flood reached the lower town of Riverton late on Tuesday night. "
+      "There, the water rose two metres in an hour and cut the only road out. "
+      "There were 1,200 residents evacuated from the valley before the dam failed. "
+      "Here, officials said, the river had never risen so fast in living memory.",
+      {2024, 5, 7}));
+  DedupeResult none;
+  none.duplicate_of = {-1};
+  const summarize::EventModel m = summarize::BuildEventModel(articles, none);
+  ASSERT_EQ(m.candidates.size(), 4u);
+  EXPECT_TRUE(m.candidates[0].readable);
+  EXPECT_FALSE(m.candidates[1].readable);
+  EXPECT_TRUE(m.candidates[2].readable);
+  EXPECT_FALSE(m.candidates[3].readable);
+}
+
 TEST(Summarize, DatelineIsNotShown) {
   const auto articles = Event();
   SummaryOptions o;
