@@ -37,6 +37,14 @@ const std::unordered_set<std::string_view>& FirstPerson() {
   return words;
 }
 
+// Verbs that report speech: a pronoun before one names a speaker the reader has not met.
+const std::unordered_set<std::string_view>& ReportingVerbs() {
+  static const std::unordered_set<std::string_view> words = {
+      "said", "says", "added", "adds", "told", "noted", "explained", "stressed", "insisted",
+      "argued", "warned", "recalled", "acknowledged", "conceded", "admitted", "wrote"};
+  return words;
+}
+
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // Word (lower-cased form) -> what the model needs of it, keyed by the form's 64-bit XXH3 hash:
@@ -164,6 +172,16 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
         const size_t cut = DatelineLength(full);
         c.span.begin += static_cast<uint32_t>(cut);
       }
+      // A list marker of wire copy ("_ In a form of crop rotation, ...") is not shown.
+      {
+        std::string_view rest = article.View(c.span);
+        if (rest.size() > 2 && (rest[0] == '_' || rest[0] == '-' || rest[0] == '*') &&
+            rest[1] == ' ') {
+          size_t skip = 1;
+          while (skip < rest.size() && IsSpace(rest[skip])) ++skip;
+          c.span.begin += static_cast<uint32_t>(skip);
+        }
+      }
       std::string_view shown = article.View(c.span);
       c.words = CountWords(shown);
 
@@ -171,6 +189,12 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
       bool prev_stop = true;
       bool first_word = true;
       bool first_person = false;
+      bool dangling = false;        // "he added", or "In an interview, he says ..."
+      bool before_first_comma = true;
+      bool named_before = false;    // a capitalised word after the first
+      bool tail_speaker = false;    // the last word so far ends "he said"
+      uint32_t word_index = 0;
+      std::string previous_lower;
       std::string opener;
       terms.clear();
       bigram_begin.push_back(static_cast<uint32_t>(bigram_keys.size()));
@@ -179,6 +203,31 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
           continue;  // punctuation does not break a bigram (ROUGE ignores it too)
         }
         FoldCase(shown.substr(t.span.begin, t.span.size()), lower);
+        {
+          const bool pronoun = lower == "he" || lower == "she" || lower == "they";
+          // A subject pronoun right after a short fronted phrase ("In a phone interview, he").
+          if (pronoun && !before_first_comma && word_index <= 8 && previous_lower.empty()) {
+            dangling = true;
+          }
+          // A speaker known only as a pronoun: "..., he added." (not when a name came before
+          // it in the sentence: "Smith denied it, but he said ...").
+          const bool pronoun_speaker =
+              ReportingVerbs().count(lower) &&
+              (previous_lower == "he" || previous_lower == "she" || previous_lower == "they");
+          if (pronoun_speaker && !named_before) dangling = true;
+          // As the sentence's last words (", he added.") the speaker is always someone before.
+          tail_speaker = pronoun_speaker;
+          const char c0 = shown[t.span.begin];
+          if (word_index > 0 && c0 >= 'A' && c0 <= 'Z') named_before = true;
+          previous_lower = lower;
+          ++word_index;
+          // previous_lower is cleared at the first comma so that the word after it is seen as
+          // the start of the main clause.
+          if (before_first_comma && t.span.end < shown.size() && shown[t.span.end] == ',') {
+            before_first_comma = false;
+            previous_lower.clear();
+          }
+        }
         if (first_word) {
           opener = lower;
           first_word = false;
@@ -217,6 +266,7 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
         prev = info.id;
         prev_stop = info.stop;
       }
+      dangling |= tail_speaker;
       // Stored sorted and to size: every reader takes them as a bag.
       std::sort(terms.begin(), terms.end());
       c.terms.assign(terms.begin(), terms.end());
@@ -232,7 +282,7 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
       const bool question = trimmed.find('?') != std::string_view::npos;
       const bool terminal = last == '.' || last == '!' || last == '"' || last == '\'';
       c.readable = !ContextOpeners().count(opener) && !quote_open && !question && terminal &&
-                   !first_person && c.words >= 8 && c.words <= 55 &&
+                   !first_person && !dangling && c.words >= 8 && c.words <= 55 &&
                    !(first >= 'a' && first <= 'z');
       model.article_candidates[a].push_back(static_cast<uint32_t>(model.candidates.size()));
       model.candidates.push_back(std::move(c));

@@ -177,6 +177,40 @@ TEST(EventModel, LocativeThereNeedsContext) {
   EXPECT_FALSE(m.candidates[3].readable);
 }
 
+// A speaker known only as "he" needs the sentence before; a name earlier in the sentence is
+// enough unless the pronoun ends it.
+TEST(EventModel, PronounSpeakersNeedContext) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0,
+      "In a phone interview, he says he has seen the first film two hundred times. "
+      "Mongolia is willing to deepen its trade cooperation with China next year, he added. "
+      "Mayor Ann Smith denied the report, but she said repairs were needed on the dam. "
+      "The mayor said she would ask the state for emergency repair money this week.",
+      {2024, 5, 7}));
+  DedupeResult none;
+  none.duplicate_of = {-1};
+  const summarize::EventModel m = summarize::BuildEventModel(articles, none);
+  ASSERT_EQ(m.candidates.size(), 4u);
+  EXPECT_FALSE(m.candidates[0].readable);
+  EXPECT_FALSE(m.candidates[1].readable);
+  EXPECT_TRUE(m.candidates[2].readable);
+  EXPECT_TRUE(m.candidates[3].readable);
+}
+
+// Wire copy's list marker ("_ ") is left out of the shown span.
+TEST(EventModel, ListMarkerIsNotShown) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0,
+      "_ In a form of crop rotation, celery is planted after tomatoes in the spring.",
+      {2024, 5, 7}));
+  DedupeResult none;
+  none.duplicate_of = {-1};
+  const summarize::EventModel m = summarize::BuildEventModel(articles, none);
+  ASSERT_EQ(m.candidates.size(), 1u);
+  EXPECT_EQ(articles[0].View(m.candidates[0].span).substr(0, 12), "In a form of");
+  EXPECT_TRUE(m.candidates[0].readable);
+}
+
 TEST(Summarize, DatelineIsNotShown) {
   const auto articles = Event();
   SummaryOptions o;
