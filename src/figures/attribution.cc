@@ -141,8 +141,21 @@ class CueReader {
 
   bool ReadVerb(size_t v, Cue& cue) {
     std::string_view verb = W(v);
-    if (!IsReportingVerb(verb)) return false;
-    if (v > 0 && IsAnyWord(W(v - 1), {"the", "a", "an", "its", "their", "was", "were", "is",
+    // "the ministry was reporting at least 27 deaths": a progressive reporting verb.
+    bool progressive = IsAnyWord(verb, {"reporting", "saying", "estimating", "confirming"}) &&
+                       v > 1 && IsAnyWord(W(v - 1), {"was", "were", "is", "are", "been"});
+    if (!IsReportingVerb(verb) && !progressive) return false;
+    // Verbs that also take a plain object ("the centre admitted 150 patients", "revealed
+    // 12 bodies") report only before "that", punctuation or an adverbial ("admitted at a
+    // briefing", "acknowledged on Monday").
+    if (IsAnyWord(verb, {"admitted", "acknowledged", "conceded", "explained", "revealed",
+                         "disclosed"}) &&
+        v + 1 < t_.size() && t_[v + 1].kind != TokKind::kPunct &&
+        !IsAnyWord(W(v + 1), {"that", "at", "on", "in", "during", "after", "later",
+                              "yesterday", "today", "last", "this", "when", "while", "as"}))
+      return false;
+    if (!progressive &&
+        v > 0 && IsAnyWord(W(v - 1), {"the", "a", "an", "its", "their", "was", "were", "is",
                                       "are", "be", "been"}))
       return false;  // "the confirmed toll", "an estimated 300", "was reported"
     if (verb == "put" || verb == "puts") {
@@ -152,10 +165,19 @@ class CueReader {
     }
     std::vector<std::string> relays;
     std::vector<Span> relay_spans;
-    // Inverted: ", said the ministry." / ", said Ola Brandt, the finance minister."
-    if (v > 0 && Punct(v - 1, ',') && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord) {
+    // Inverted: ", said the ministry." / ", said Ola Brandt, the finance minister." Never
+    // "told": its object is the audience (", Abel Nkosi, told PAP.").
+    if (v > 0 && Punct(v - 1, ',') && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord &&
+        verb != "told" && verb != "tells") {
       size_t e = PhraseEnd(v + 1, 10, true);
       bool to_end = e >= t_.size() || Punct(e, '.') || Punct(e, ';');
+      // ", said Dr Lena Horvat, 47, who runs the ward": an age or a relative clause after
+      // the speaker ends the phrase too.
+      if (!to_end && Punct(e, ',') && e + 1 < t_.size()) {
+        bool age = t_[e + 1].kind == TokKind::kNumber && sc_.Raw(t_[e + 1]).size() <= 3 &&
+                   (e + 2 >= t_.size() || Punct(e + 2, ',') || Punct(e + 2, '.'));
+        to_end = age || IsAnyWord(W(e + 1), {"who", "whose", "which"});
+      }
       // The inverted speaker is a name or a determined noun phrase, never a clause
       // ("said four civilians were killed").
       bool np_start = t_[v + 1].capitalized ||
@@ -182,7 +204,26 @@ class CueReader {
     }
     // The speaker before the verb.
     size_t p = v;
+    size_t opening_subject = 0;
+    if (progressive) {
+      --p;
+      if (W(p) == "been" && p > 0 && IsAnyWord(W(p - 1), {"has", "have", "had"})) --p;
+    }
     while (p > 0 && IsSkippableAdverb(W(p - 1))) --p;
+    // "Governor Ellen Marsh declared a state of emergency and said ...": the speaker of a
+    // reporting verb joined by "and" to an earlier verb is the subject that opens the sentence,
+    // a capitalized name or title of at most five words, with no punctuation before the verb.
+    if (p > 2 && W(p - 1) == "and") {
+      size_t k = 0;
+      while (k < p - 1 && k < 5 && t_[k].kind == TokKind::kWord && t_[k].capitalized) ++k;
+      bool verb_after = k > 0 && k < p - 1 && t_[k].kind == TokKind::kWord && !t_[k].capitalized &&
+                        (W(k).ends_with("ed") || IsAnyWord(W(k), {"has", "had", "was", "went",
+                                                                   "made", "met", "gave", "took",
+                                                                   "spoke", "came", "flew"}));
+      bool clean = verb_after && k >= 2;
+      for (size_t m = k; m < p - 1 && clean; ++m) clean = t_[m].kind != TokKind::kPunct;
+      if (clean) opening_subject = k;
+    }
     size_t subject_end = p;
     size_t appositive_begin = 0, appositive_end = 0;
     // An age between commas: "Emil Dask, 54, said", "Petra Lenz, 41, told the Gazette".
@@ -229,6 +270,10 @@ class CueReader {
     if (appositive_begin > 0 && s == p) {
       s = appositive_begin;  // ", Jonas Reit, said" with nothing before the first comma
     }
+    if (opening_subject > 0) {
+      s = 0;
+      subject_end = opening_subject;
+    }
     if (s >= subject_end) return false;
     if (s == p && appositive_begin == 0 && s == subject_end) return false;
     // Drop a leading time phrase: "On Tuesday the ministry said".
@@ -266,6 +311,17 @@ class CueReader {
         cue.end = e;
       }
     }
+    // "As of Friday, the ministry was reporting at least 27 deaths": a clause after a comma
+    // whose verb goes straight on to a number or "that" introduces what follows; it is not a
+    // postposed ", the ministry said." covering what came before.
+    if (cue.postposed && cue.end < t_.size() &&
+        (t_[cue.end].kind == TokKind::kNumber || W(cue.end) == "that" ||
+         (W(cue.end) == "at" && W(cue.end + 1) == "least") ||
+         (IsAnyWord(W(cue.end), {"more", "fewer", "less"}) && W(cue.end + 1) == "than") ||
+         (W(cue.end) == "up" && W(cue.end + 1) == "to") ||
+         IsAnyWord(W(cue.end), {"about", "around", "nearly", "almost", "roughly", "some",
+                                "between"})))
+      cue.postposed = false;
     for (std::string& r : relays) r = StripRelayPrefix(std::move(r));
     cue.attribution.relays = std::move(relays);
     cue.attribution.relay_spans = std::move(relay_spans);

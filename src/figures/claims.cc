@@ -113,22 +113,28 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
     size_t event_at = 0;
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i].kind != figures::TokKind::kWord) continue;
-      // "Monday's earthquake", "Monday's magnitude 6.4 earthquake".
-      if (t[i].lower.ends_with("'s") && figures::WeekdayOf(t[i].lower) > 0) {
-        for (size_t k = i + 1; k < t.size() && k <= i + 5; ++k) {
+      // "Monday's earthquake", "Monday's magnitude 6.4 earthquake", "Tuesday night's collapse".
+      bool part_of_day = i + 1 < t.size() && figures::WeekdayOf(t[i].lower) > 0 &&
+                         !t[i].lower.ends_with("'s") &&
+                         figures::IsAnyWord(t[i + 1].lower, {"night's", "morning's",
+                                                             "evening's", "afternoon's"});
+      if (part_of_day || (t[i].lower.ends_with("'s") && figures::WeekdayOf(t[i].lower) > 0)) {
+        const size_t after = part_of_day ? i + 1 : i;
+        for (size_t k = after + 1; k < t.size() && k <= after + 5; ++k) {
           std::string_view e = figures::EventOf(t[k].lower);
           if (e.empty()) continue;
           size_t end = 0;
           if (auto d = date_at(i, end)) {
             DateClaim c;
             c.article = article.index;
-            c.span = Span{unit.begin + t[i].begin, unit.begin + t[i].end - 2};
+            c.span = Span{unit.begin + t[i].begin, unit.begin + t[after].end - 2};
             c.event = std::string(e);
             c.date = *d;
             out.push_back(c);
           }
           break;
         }
+        if (part_of_day) ++i;
         continue;
       }
       if (std::string_view e = EventAt(t, i); !e.empty()) {
@@ -173,9 +179,15 @@ std::vector<ReasonClaim> ExtractReasonClaims(const Article& article) {
         continue;
       }
       size_t start = 0;
+      // "was caused by", "was probably caused by", "was most likely triggered by".
+      size_t aux = i;
+      while (aux > 0 && aux + 3 > i && figures::IsAnyWord(t[aux - 1].lower,
+                                                          {"probably", "likely", "most",
+                                                           "apparently", "almost", "certainly"}))
+        --aux;
       if ((t[i].lower == "caused" || t[i].lower == "triggered") && i + 1 < t.size() &&
-          t[i + 1].lower == "by" && i > 0 && figures::IsAnyWord(t[i - 1].lower, {"was", "were",
-                                                                               "been", "is"})) {
+          t[i + 1].lower == "by" && aux > 0 && figures::IsAnyWord(t[aux - 1].lower,
+                                                                {"was", "were", "been", "is"})) {
         start = i + 2;
       } else if (t[i].lower == "blamed") {
         // "blamed the flooding on X"

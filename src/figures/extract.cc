@@ -250,13 +250,30 @@ struct RawFigure {
   bool definite = false;       // "the village's 130 houses": describes a whole, not an outcome
   size_t after_np = 0;         // token after the noun phrase
   std::string_view shape;      // "48-metre-high": the shape word glued to the unit
+  std::string glued;           // "nine-storey", "12-storey": the counted noun glued by a hyphen
 };
+
+// Nouns counted by a number glued to them with a hyphen: "a nine-storey block" (9 storeys),
+// "a 300-bed hospital". Plural forms, indexed by the singular.
+std::string_view GluedCountNoun(std::string_view w) {
+  struct Entry {
+    std::string_view singular, plural;
+  };
+  static constexpr Entry kNouns[] = {{"storey", "storeys"}, {"story", "storeys"},
+                                     {"floor", "floors"},   {"bed", "beds"},
+                                     {"room", "rooms"},     {"lane", "lanes"},
+                                     {"carriage", "carriages"}, {"seat", "seats"}};
+  for (const Entry& e : kNouns)
+    if (e.singular == w) return e.plural;
+  return {};
+}
 
 class SentenceReader {
  public:
-  SentenceReader(const Article& article, Span unit, uint32_t unit_index, Scanner& scanner)
+  SentenceReader(const Article& article, Span unit, uint32_t unit_index, Scanner& scanner,
+                 const Attribution* speaker)
       : article_(article), unit_(unit), unit_index_(unit_index), sc_(scanner),
-        t_(scanner.tokens()) {}
+        t_(scanner.tokens()), speaker_(speaker) {}
 
   void Read(std::vector<Figure>& out);
 
@@ -279,6 +296,7 @@ class SentenceReader {
   uint32_t unit_index_;
   Scanner& sc_;
   const std::vector<Tok>& t_;
+  const Attribution* speaker_;  // a transcript's speaker label for this sentence, or null
 };
 
 bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
@@ -336,7 +354,18 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
     return true;
   }
   double v = CompoundNumber(W(i));
-  if (v <= 0) return false;
+  if (v <= 0) {
+    // "a nine-storey block": a number word glued to the noun it counts.
+    size_t dash = W(i).rfind('-');
+    if (dash == std::string_view::npos) return false;
+    std::string_view noun = GluedCountNoun(W(i).substr(dash + 1));
+    double n = CompoundNumber(W(i).substr(0, dash));
+    if (noun.empty() || n <= 0) return false;
+    f.low = f.high = n;
+    rf.num_end = i + 1;
+    rf.glued = std::string(noun);
+    return true;
+  }
   size_t j = i + 1;
   double total = 0;
   double current = v;
@@ -370,7 +399,11 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
                         "worker", "firefighter", "policeman", "student", "passenger", "resident",
                         "journalist", "miner", "protester", "pilgrim", "tourist", "boy", "girl"}))
     return false;
-  if (j >= t_.size() || (t_[j].kind != TokKind::kWord && !IsPunct(t_[j], '%'))) return false;
+  // A number word ending its clause counts only after "at", "to" or "from" ("put the toll at
+  // eight.", "up from seven,"), where the head is read from the phrase before it.
+  if (j >= t_.size() || (t_[j].kind != TokKind::kWord && !IsPunct(t_[j], '%')))
+    return i > 0 && IsAnyWord(W(i - 1), {"at", "to", "from"}) &&
+           (j >= t_.size() || IsPunct(t_[j], '.') || IsPunct(t_[j], ',') || IsPunct(t_[j], ';'));
   return true;
 }
 
@@ -413,6 +446,13 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
       (W(rf.num_end + 1).starts_with("year-old") || W(rf.num_end + 1).starts_with("month-old")))
     return true;
   if (prev == "aged" || prev == "per") return true;
+  // An age between commas after a name: "said Dr Lena Horvat, 47, who runs the ward",
+  // "Martha Kolb, 78, and her husband".
+  if (i > 1 && IsPunct(t_[i - 1], ',') && t_[i - 2].kind == TokKind::kWord &&
+      t_[i - 2].capitalized && rf.num_end == i + 1 && sc_.Raw(tok).size() <= 3 &&
+      rf.fig.low < 120 && sc_.Raw(tok).find('.') == std::string_view::npos &&
+      (i + 1 >= t_.size() || IsPunct(t_[i + 1], ',') || IsPunct(t_[i + 1], '.')))
+    return true;
   // "Boeing 767-300", "A320-200": a number glued by a hyphen to a number before it.
   if (i > 1 && !tok.space_before && IsPunct(t_[i - 1], '-') && !t_[i - 1].space_before &&
       t_[i - 2].kind == TokKind::kNumber)
@@ -779,6 +819,19 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   }
   size_t k = rf.last;
   std::string noun;
+  // "a nine-storey block", "a 12-storey tower", "a 300-bed hospital".
+  if (!rf.glued.empty()) {
+    f.head = rf.glued;
+    return;
+  }
+  if (k + 1 < t_.size() && IsPunct(t_[k], '-') && !t_[k].space_before &&
+      !t_[k + 1].space_before) {
+    if (std::string_view g = GluedCountNoun(W(k + 1)); !g.empty()) {
+      f.head = std::string(g);
+      rf.last = k + 2;
+      return;
+    }
+  }
   // Partitive: "380 of the injured", "46 of the village's 130 houses", "dozens of (the) homes".
   if (W(k) == "of") {
     size_t p = k + 1;
@@ -990,9 +1043,18 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       }
     }
   }
-  // "home to some 900 people".
+  // "home to some 900 people", "a town of about 85,000 people".
   if (b > 1 && W(b - 1) == "to" && W(b - 2) == "home") {
     f.head = "population";
+    return;
+  }
+  if (b > 1 && W(b - 1) == "of" && rf.has_np && noun == "people" &&
+      IsAnyWord(W(b - 2), {"town", "city", "village", "country", "nation", "island", "district",
+                           "region", "province", "community", "municipality", "port",
+                           "suburb", "state", "county"})) {
+    f.head = "population";
+    // The size of a place is background, never set against another place's size.
+    f.general = true;
     return;
   }
   // "The militants numbered up to 300".
@@ -1016,6 +1078,17 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       (IsAnyWord(W(b - 1), {"from", "and", "or", "than"}) || IsPunct(t_[b - 1], ','))) {
     f.head = prev->fig.head;
     f.noun = prev->fig.noun;
+    return;
+  }
+  // "The toll, up from seven on Saturday, is expected to rise": the toll it replaces.
+  if (f.superseded && prev == nullptr && b >= 2) {
+    for (size_t p = b - 2; p-- > 0 && b - 2 - p <= 6;) {
+      if (IsPunct(t_[p], '.') || IsPunct(t_[p], ';')) break;
+      if (W(p) == "toll" || W(p) == "tolls") {
+        f.head = "killed";
+        break;
+      }
+    }
   }
 }
 
@@ -1129,12 +1202,98 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     f.span = ToSpan(rf.first, rf.last);
     f.text = std::string(article_.View(f.span));
     f.attribution = AttributionFor(cues, t_, rf.first, rf.last, unit_.begin);
-    f.general = names_year;
+    if (f.attribution.empty() && speaker_ != nullptr) f.attribution = *speaker_;
+    f.general = f.general || names_year;
     out.push_back(std::move(f));
   }
 }
 
+// A speaker label opening a paragraph of a transcript ("ODUYA: It is very bad.", "DR MIRIAM
+// ODUYA:"): upper-case words, at most four, then ": ". Returns the label's length, else 0.
+size_t LabelAt(std::string_view text, size_t pos) {
+  size_t i = pos, words = 1, letters = 0;
+  while (i < text.size() && i < pos + 40) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+    } else if (c == ' ') {
+      if (++words > 4) return 0;
+    } else if (c == ':') {
+      break;
+    } else if (c != '.' && c != '\'' && c != '-') {
+      return 0;
+    }
+    ++i;
+  }
+  if (i >= text.size() || text[i] != ':' || letters < 2 || i == pos || text[i - 1] == ' ' ||
+      i + 1 >= text.size() || text[i + 1] != ' ')
+    return 0;
+  return i - pos;
+}
+
 }  // namespace
+
+std::vector<Attribution> TranscriptSpeakers(const Article& article, const std::vector<Span>& units) {
+  std::vector<Attribution> out(units.size());
+  std::string_view text = article.text;
+  std::vector<Span> labels(units.size());
+  std::vector<std::string> distinct;
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (units[u].begin > text.size()) continue;
+    // The paragraph the sentence belongs to: its block, else its line.
+    size_t start = 0;
+    bool found = false;
+    for (const Block& b : article.blocks) {
+      if (b.span.begin <= units[u].begin && units[u].begin < b.span.end) {
+        start = b.span.begin;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      size_t nl = text.rfind('\n', units[u].begin == 0 ? 0 : units[u].begin - 1);
+      start = nl == std::string_view::npos || units[u].begin == 0 ? 0 : nl + 1;
+    }
+    while (start < text.size() && (text[start] == ' ' || text[start] == '\n')) ++start;
+    size_t len = LabelAt(text, start);
+    if (len == 0) continue;
+    labels[u] = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)};
+    std::string label(text.substr(start, len));
+    if (std::find(distinct.begin(), distinct.end(), label) == distinct.end())
+      distinct.push_back(label);
+  }
+  auto lower_of = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return s;
+  };
+  auto is_role = [](const std::string& lower) {
+    return IsAnyWord(lower, {"host", "presenter", "anchor", "reporter", "correspondent",
+                             "narrator", "interviewer", "moderator", "newsreader", "announcer",
+                             "q", "question"});
+  };
+  // One label is a dateline ("NEW DELHI: ..."), and labels without a host, presenter,
+  // reporter or interviewer are section heads ("IMPACT: ...", "HOW IT WORKS: ..."): a
+  // transcript has a role label and at least one other speaker.
+  bool role = false;
+  for (const std::string& l : distinct) role = role || is_role(lower_of(l));
+  if (distinct.size() < 2 || !role) return out;
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (labels[u].empty()) continue;
+    std::string label(text.substr(labels[u].begin, labels[u].end - labels[u].begin));
+    std::string lower = lower_of(label);
+    // The host's and the reporter's own words are the outlet's; other labels are not people.
+    if (is_role(lower) ||
+        IsAnyWord(lower, {"a", "answer", "update", "updated", "breaking",
+                          "correction", "note", "editor's note", "watch", "live", "alert",
+                          "urgent", "flash", "exclusive", "analysis", "opinion", "video",
+                          "audio", "photo", "source", "sources", "read more", "related",
+                          "caption", "image", "advisory", "clarification", "warning"}))
+      continue;
+    out[u].source = std::move(label);
+    out[u].span = labels[u];
+  }
+  return out;
+}
 
 bool IsAnyWord(std::string_view w, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), w) != words.end();
@@ -1158,6 +1317,7 @@ std::vector<Figure> ExtractFigures(const Article& article) {
   std::vector<Figure> out;
   thread_local figures::Scanner scanner;
   std::vector<Span> units = figures::ScanUnits(article);
+  std::vector<Attribution> speakers = figures::TranscriptSpeakers(article, units);
   for (size_t u = 0; u < units.size(); ++u) {
     Span s = units[u];
     if (s.end > article.text.size() || s.empty()) continue;
@@ -1194,7 +1354,9 @@ std::vector<Figure> ExtractFigures(const Article& article) {
     }
     if (!maybe) continue;
     scanner.Scan(text);
-    figures::SentenceReader reader(article, s, static_cast<uint32_t>(u), scanner);
+    const Attribution* speaker = u < speakers.size() && !speakers[u].empty() ? &speakers[u]
+                                                                             : nullptr;
+    figures::SentenceReader reader(article, s, static_cast<uint32_t>(u), scanner, speaker);
     reader.Read(out);
   }
   return out;

@@ -33,4 +33,9 @@ std::vector<Cue> FindCues(const Scanner& scanner, uint32_t base);
 Attribution AttributionFor(const std::vector<Cue>& cues, const std::vector<Tok>& tokens,
                            size_t first, size_t last, uint32_t base);
 
+// For each sentence span of an article (as ScanUnits gives them), the speaker a transcript's
+// label names ("ODUYA: ..."), or an empty attribution. Only an article whose paragraphs carry at
+// least two different labels is a transcript; host, presenter and reporter labels name no one.
+std::vector<Attribution> TranscriptSpeakers(const Article& article, const std::vector<Span>& units);
+
 }  // namespace sitrep::figures

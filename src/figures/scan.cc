@@ -188,6 +188,8 @@ std::string_view EventOf(std::string_view w) {
       {"derailed", "crash"},      {"crashed", "crash"},         {"crush", "crush"},
       {"stampede", "crush"},      {"avalanche", "avalanche"},   {"avalanches", "avalanche"},
       {"rockslide", "landslide"}, {"rockfall", "landslide"},    {"tsunami", "tsunami"},
+      {"tornado", "tornado"},     {"twister", "tornado"},       {"tornadoes", "tornado"},
+      {"outbreak", "outbreak"},   {"epidemic", "outbreak"},
   };
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
   for (const Entry& e : kEvents)
@@ -201,7 +203,8 @@ bool IsReportingVerb(std::string_view w) {
       "reports",  "stated",    "announced", "announces", "confirmed", "confirms",
       "estimated", "estimates", "estimate", "added",     "adds",      "puts",
       "put",      "measured",  "claimed",  "claims",    "noted",     "wrote",
-      "tweeted",  "insisted",  "warned"};
+      "tweeted",  "insisted",  "warned",   "admitted", "acknowledged", "conceded",
+      "explained", "revealed", "disclosed"};
   for (std::string_view v : kVerbs)
     if (v == w) return true;
   return false;
