@@ -23,6 +23,10 @@ namespace sitrep {
 // ASCII quotes, hyphen variants to '-', zero-width and control characters removed.
 std::string NormalizeText(std::string_view bytes, size_t* repairs = nullptr);
 
+// Runs of ASCII whitespace (space, tab, CR, LF) become one space; leading and trailing
+// whitespace is dropped. For comparing and printing a sentence that spans lines.
+std::string CollapseSpaces(std::string_view text);
+
 // Sentence spans inside text[range.begin, range.end). Leading/trailing whitespace is excluded.
 std::vector<Span> SplitSentences(std::string_view text, Span range);
 std::vector<Span> SplitSentences(std::string_view text);

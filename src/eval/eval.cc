@@ -50,21 +50,6 @@ struct EventData {
   DedupeResult dedupe;
 };
 
-std::string Squash(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
 // Event ids and reference summaries, in file order.
 Result<std::vector<EventData>> ReadReferences(const std::string& path, std::vector<Error>& problems) {
   std::ifstream in(path, std::ios::binary);
@@ -91,7 +76,7 @@ Result<std::vector<EventData>> ReadReferences(const std::string& path, std::vect
         for (auto s : summaries) {
           std::string_view text;
           if (s.get_string().get(text) == simdjson::SUCCESS) {
-            event.references.push_back({Squash(text)});
+            event.references.push_back({CollapseSpaces(text)});
           }
         }
       }
@@ -124,7 +109,7 @@ Result<std::vector<EventData>> ReadReferences(const std::string& path, std::vect
 RougeText SummaryLines(std::span<const Article> articles, const Summary& summary) {
   RougeText lines;
   for (const SummarySentence& s : summary.sentences) {
-    lines.push_back(Squash(articles[s.article].View(s.span)));
+    lines.push_back(CollapseSpaces(articles[s.article].View(s.span)));
   }
   return lines;
 }
@@ -154,7 +139,7 @@ RougeText Oracle(const EventData& event, const RougeOptions& rouge, uint32_t max
     const Article& article = event.articles[a];
     for (const Sentence& s : article.sentences) {
       Cand c;
-      c.text = Squash(article.View(s.span));
+      c.text = CollapseSpaces(article.View(s.span));
       std::vector<std::string> t = RougeTokens({c.text}, tok);
       for (size_t i = 0; i + 1 < t.size(); ++i) ++c.bigrams[{t[i], t[i + 1]}];
       std::istringstream words(c.text);
@@ -229,7 +214,7 @@ Result<RougeText> RunOts(const EventData& event, const std::string& program, uin
     if (a < event.dedupe.duplicate_of.size() && event.dedupe.duplicate_of[a] >= 0) continue;
     const Article& article = event.articles[a];
     for (const Sentence& s : article.sentences) {
-      std::string sentence = Squash(article.View(s.span));
+      std::string sentence = CollapseSpaces(article.View(s.span));
       words += std::count(sentence.begin(), sentence.end(), ' ') + 1;
       text += sentence;
       text += '\n';
@@ -267,7 +252,7 @@ Result<RougeText> RunOts(const EventData& event, const std::string& program, uin
   }
   std::stringstream in(output);
   for (std::string line; std::getline(in, line);) {
-    line = Squash(line);
+    line = CollapseSpaces(line);
     if (!line.empty()) lines.push_back(line);
   }
   return lines;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sitrep/summarize.h"
+#include "sitrep/text.h"
 #include "summarize/event_model.h"
 #include "summarize/methods.h"
 
@@ -40,25 +41,10 @@ double Jaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   return static_cast<double>(common) / static_cast<double>(common + only_a + only_b);
 }
 
-std::string Squash(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::vector<Citation> Cite(std::span<const Article> articles, const EventModel& model,
                            uint32_t pick) {
   const Candidate& shown = model.candidates[pick];
-  const std::string shown_text = Squash(articles[shown.article].View(shown.span));
+  const std::string shown_text = CollapseSpaces(articles[shown.article].View(shown.span));
   std::vector<Citation> cites;
   cites.push_back({articles[shown.article].index,
                    articles[shown.article].sentences[shown.sentence].span, 1.0});
@@ -70,7 +56,7 @@ std::vector<Citation> Cite(std::span<const Article> articles, const EventModel& 
     if (c.article == shown.article) continue;
     double sim = 0;
     if (c.words + 3 >= shown.words && shown.words + 3 >= c.words &&
-        Squash(articles[c.article].View(c.span)) == shown_text) {
+        CollapseSpaces(articles[c.article].View(c.span)) == shown_text) {
       sim = 1.0;
     } else {
       sim = Jaccard(shown.terms, c.terms);

@@ -81,6 +81,13 @@ DedupeResult Copies() {
   return d;
 }
 
+// The sentence model of articles none of which is a copy.
+summarize::EventModel ModelOf(const std::vector<Article>& articles) {
+  DedupeResult none;
+  none.duplicate_of.assign(articles.size(), -1);
+  return summarize::BuildEventModel(articles, none);
+}
+
 std::string Shown(const std::vector<Article>& articles, const SummarySentence& s) {
   return std::string(articles[s.article].View(s.span));
 }
@@ -167,9 +174,7 @@ TEST(EventModel, LocativeThereNeedsContext) {
       "There were 1,200 residents evacuated from the valley before the dam failed. "
       "Here, officials said, the river had never risen so fast in living memory.",
       {2024, 5, 7}));
-  DedupeResult none;
-  none.duplicate_of = {-1};
-  const summarize::EventModel m = summarize::BuildEventModel(articles, none);
+  const summarize::EventModel m = ModelOf(articles);
   ASSERT_EQ(m.candidates.size(), 4u);
   EXPECT_TRUE(m.candidates[0].readable);
   EXPECT_FALSE(m.candidates[1].readable);
@@ -187,9 +192,7 @@ TEST(EventModel, PronounSpeakersNeedContext) {
       "Mayor Ann Smith denied the report, but she said repairs were needed on the dam. "
       "The mayor said she would ask the state for emergency repair money this week.",
       {2024, 5, 7}));
-  DedupeResult none;
-  none.duplicate_of = {-1};
-  const summarize::EventModel m = summarize::BuildEventModel(articles, none);
+  const summarize::EventModel m = ModelOf(articles);
   ASSERT_EQ(m.candidates.size(), 4u);
   EXPECT_FALSE(m.candidates[0].readable);
   EXPECT_FALSE(m.candidates[1].readable);
@@ -203,9 +206,7 @@ TEST(EventModel, ListMarkerIsNotShown) {
   articles.push_back(MakeArticle(0,
       "_ In a form of crop rotation, celery is planted after tomatoes in the spring.",
       {2024, 5, 7}));
-  DedupeResult none;
-  none.duplicate_of = {-1};
-  const summarize::EventModel m = summarize::BuildEventModel(articles, none);
+  const summarize::EventModel m = ModelOf(articles);
   ASSERT_EQ(m.candidates.size(), 1u);
   EXPECT_EQ(articles[0].View(m.candidates[0].span).substr(0, 12), "In a form of");
   EXPECT_TRUE(m.candidates[0].readable);

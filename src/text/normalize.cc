@@ -97,4 +97,20 @@ std::string NormalizeText(std::string_view bytes, size_t* repairs) {
   return U_SUCCESS(status) ? out : folded;
 }
 
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace sitrep

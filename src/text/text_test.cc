@@ -32,6 +32,13 @@ TEST(NormalizeText, RepairsInvalidUtf8AndCounts) {
   EXPECT_EQ(out, "ok \xEF\xBF\xBD bad \xEF\xBF\xBD end");
 }
 
+TEST(CollapseSpaces, OneSpaceBetweenWordsNoneAtTheEnds) {
+  EXPECT_EQ(CollapseSpaces("  The dam\n failed\r\n\ton  Tuesday. \n"), "The dam failed on Tuesday.");
+  EXPECT_EQ(CollapseSpaces(""), "");
+  EXPECT_EQ(CollapseSpaces(" \n\t "), "");
+  EXPECT_EQ(CollapseSpaces("a\u00a0b"), "a\u00a0b");  // only ASCII whitespace
+}
+
 TEST(Tokenize, KeepsWordInternalPunctuation) {
   EXPECT_EQ(Words("Al-Assad's U.S. envoy counted 20,000 people at 9:30, didn't he?"),
             (std::vector<std::string>{"Al-Assad's", "U.S.", "envoy", "counted", "20,000", "people",
