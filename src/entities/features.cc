@@ -39,7 +39,7 @@ enum Template : uint8_t {
   kClusterPrev2, kClusterNext2, kLex, kLexPrev, kLexNext, kLexShape, kCapsLower, kFirstShape,
   kLength, kHyphenParts, kPrevShapeWord, kNextShapeWord, kSentenceCaps, kHistSeen, kHistMajor, kAggContext,
   kTokSeen, kTokMajor, kEntMajor, kSuper, kLowerElsewhere, kTokMajorOwn, kTokMajorShare,
-  kSuperPosition,
+  kSuperPosition, kLexKind, kLexKindShape,
 };
 
 class Hasher {
@@ -83,6 +83,7 @@ struct TokenInfo {
   ClusterIds cluster{};  // 0 = unknown
   uint16_t lex = 0;      // bit (type * 4 + position B/I/L/U)
   uint8_t lex_types = 0;
+  uint8_t lex_kinds = 0;  // kLexiconCountry/Region/City >> 4
 };
 
 bool IsAllCapsSentence(const std::vector<std::string_view>& tokens) {
@@ -301,6 +302,7 @@ void ExtractFeatures(const FeatureResources& res, const std::vector<std::string_
     t.cluster = {};
     t.lex = 0;
     t.lex_types = 0;
+    t.lex_kinds = 0;
     auto it = res.clusters.find(tokens[i]);
     if (it == res.clusters.end()) it = res.clusters.find(t.lower);
     if (it != res.clusters.end()) t.cluster = it->second;
@@ -325,6 +327,7 @@ void ExtractFeatures(const FeatureResources& res, const std::vector<std::string_
             info[j].lex_types |= static_cast<uint8_t>(1u << type);
           }
         }
+        for (size_t j = i; j < i + len; ++j) info[j].lex_kinds |= static_cast<uint8_t>(it->second >> 4);
       }
     }
   }
@@ -400,6 +403,12 @@ void ExtractFeatures(const FeatureResources& res, const std::vector<std::string_
       f.push_back(hash(kCapsLower, t.lower));
       f.push_back(hash(kSentenceCaps, t.shape));
     }
+    // What kind of place a LOC lexicon name is: country, first-level region, city.
+    for (int k = 0; k < 3; ++k)
+      if (t.lex_kinds & (1u << k)) {
+        f.push_back(hash.Int(kLexKind, k, 0));
+        f.push_back(hash.Int(kLexKindShape, k, 0) ^ hash(kLexKindShape, t.shape));
+      }
     if (i == 0) f.push_back(hash(kFirstShape, t.shape));
     if (history) HistoryFeatures(*history, w, f);
     if (context && Capitalised(w)) {

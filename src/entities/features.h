@@ -23,7 +23,13 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-// Word clusters and the name lexicon (bit t = EntityType t) the features read.
+// Lexicon mask bits above the four entity types: what kind of place a LOC name is.
+inline constexpr uint8_t kLexiconCountry = 1u << 4;
+inline constexpr uint8_t kLexiconRegion = 1u << 5;
+inline constexpr uint8_t kLexiconCity = 1u << 6;
+
+// Word clusters and the name lexicon (bit t = EntityType t, plus kLexicon* place kinds) the
+// features read.
 struct FeatureResources {
   StringMap<ClusterIds> clusters;
   StringMap<uint8_t> lexicon;  // lower-cased token sequences joined by ' '

@@ -138,32 +138,47 @@ std::string LexiconKey(std::string_view name) {
 void AddPlaceNamesToLexicon(StringMap<uint8_t>& lexicon) {
   const Gazetteer* g = Gazetteer::Default();
   if (!g) return;
-  const uint8_t bit = 1u << static_cast<int>(EntityType::kLocation);
+  const uint8_t loc = 1u << static_cast<int>(EntityType::kLocation);
+  // Besides the LOC bit, the kind of place (kLexiconCountry/Region/City): countries stay LOC as
+  // sports teams in CoNLL-2003 while cities become ORG (clubs).
+  auto bits = [&](const GazetteerPlace& p) -> uint8_t {
+    switch (p.kind) {
+      case PlaceKind::kCountry: return loc | kLexiconCountry;
+      case PlaceKind::kRegion: return loc | kLexiconRegion;
+      default: return loc | kLexiconCity;
+    }
+  };
   for (uint32_t i = 0; i < g->place_count(); ++i) {
     const GazetteerPlace& p = g->place(i);
     if (p.kind == PlaceKind::kCity && p.population < 15000) continue;
     std::string key = LexiconKey(g->DisplayName(i));
-    if (!key.empty() && std::count(key.begin(), key.end(), ' ') < 4) lexicon[key] |= bit;
+    if (!key.empty() && std::count(key.begin(), key.end(), ' ') < 4) lexicon[key] |= bits(p);
   }
   g->ForEachName([&](std::string_view key, const GazetteerName& n) {
     const GazetteerPlace& p = g->place(n.place);
     if (p.kind == PlaceKind::kCity && p.population < 100000) return;
-    if (std::count(key.begin(), key.end(), ' ') < 4) lexicon[std::string(key)] |= bit;
+    if (std::count(key.begin(), key.end(), ' ') < 4) lexicon[std::string(key)] |= bits(p);
   });
 }
 
 void AddListsToLexicon(StringMap<uint8_t>& lexicon) {
 #ifdef SITREP_DATA_DIR
-  std::ifstream in(std::string(SITREP_DATA_DIR) + "/ner/lexicon.txt");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    auto type = ParseEntityType(line.substr(0, tab));
-    if (!type) continue;
-    std::string key = LexiconKey(line.substr(tab + 1));
-    if (!key.empty()) lexicon[key] |= static_cast<uint8_t>(1u << static_cast<int>(*type));
+  // lexicon.txt: nationalities, peoples, languages, events (MISC); organisations.txt:
+  // organisations (ORG) and competitions (MISC).
+  const std::vector<std::string> paths = {std::string(SITREP_DATA_DIR) + "/ner/lexicon.txt",
+                                          std::string(SITREP_DATA_DIR) + "/ner/organisations.txt"};
+  for (const std::string& path : paths) {
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      size_t tab = line.find('\t');
+      if (tab == std::string::npos) continue;
+      auto type = ParseEntityType(line.substr(0, tab));
+      if (!type) continue;
+      std::string key = LexiconKey(line.substr(tab + 1));
+      if (!key.empty()) lexicon[key] |= static_cast<uint8_t>(1u << static_cast<int>(*type));
+    }
   }
 #endif
 }

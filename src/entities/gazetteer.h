@@ -49,10 +49,12 @@ class Gazetteer {
   const char* pool_ = nullptr;
 };
 
-// Adds place names to the tagger lexicon (bit of EntityType::kLocation): countries, regions,
+// Adds place names to the tagger lexicon (bit of EntityType::kLocation, and kLexiconCountry/
+// Region/City for the kind of place): countries, regions,
 // cities of >= 15,000 people (alternate names for >= 100,000).
 void AddPlaceNamesToLexicon(StringMap<uint8_t>& lexicon);
-// Adds data/ner/*.txt name lists (demonyms etc., "TYPE<TAB>name") from the source tree.
+// Adds the data/ner name lists lexicon.txt (demonyms etc.) and organisations.txt ("TYPE<TAB>name")
+// from the source tree.
 void AddListsToLexicon(StringMap<uint8_t>& lexicon);
 
 }  // namespace sitrep::entities
