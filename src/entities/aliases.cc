@@ -1,8 +1,10 @@
 // Alias rules, applied with a union-find over mentions:
-//   known sets (data/aliases.txt) > identical keys > acronym definitions "Long Name (ACR)" and
-//   unique initials > full person names sharing first and last name > surname-only mentions
-//   (the nearest full name of the same article, else the only one in the event) >
-//   transliteration variants word by word.
+//   known sets (data/aliases.txt) > identical keys > acronym definitions "Long Name (ACR)"
+//   (spelled in order, or a foreign-language acronym with at most one letter not an initial) and
+//   unique initials > full person names sharing first and last name > a shorter name that
+//   begins or ends a longer one of the same article > given names written together or apart >
+//   quoted nicknames > surname-only mentions (the nearest full name of the same article, else
+//   the only one in the event) > transliteration variants word by word.
 // A surname shared by two people's full names in one article is ambiguous there: its bare
 // mentions join neither (a missed merge costs less than two people made one).
 #include "entities/aliases.h"
@@ -41,7 +43,8 @@ const std::set<std::string_view>& Titles() {
       "reverend", "sir", "lord", "lady", "marshal", "field", "chairman", "mayor", "ayatollah",
       "emir", "sultan", "brig", "brigadier", "maj", "major", "adm", "admiral", "foreign",
       "defense", "defence", "interior", "state", "deputy", "former", "late", "us", "u.s.",
-      "spokesman", "spokeswoman", "leader", "chief", "ambassador", "envoy", "premier"};
+      "spokesman", "spokeswoman", "leader", "chief", "ambassador", "envoy", "premier", "sayyed",
+      "sayyid", "grand", "mullah", "crown"};
   return titles;
 }
 
@@ -116,26 +119,16 @@ struct UnionFind {
 constexpr std::string_view kInitialStopWords[] = {"of", "the", "and", "for", "de", "du", "des",
                                                   "la", "le", "del", "in", "on", "to", "&"};
 
-// "rapid support forces" -> "rsf".
-std::string Initials(std::string_view key) {
-  std::string out;
-  for (std::string_view w : Words(key)) {
-    if (std::find(std::begin(kInitialStopWords), std::end(kInitialStopWords), w) !=
-        std::end(kInitialStopWords))
-      continue;
-    out.push_back(w[0]);
-  }
-  return out;
-}
-
-// "RSF" -> true: 2-8 letters, all capitals (periods allowed: "U.N.").
+// "RSF" -> true: 2-8 letters, capitals (periods allowed: "U.N."); a few lower-case letters
+// inside, fewer than the capitals, for "AfD".
 bool LooksLikeAcronym(std::string_view s) {
-  int letters = 0;
+  int letters = 0, lower = 0;
   for (char c : s) {
     if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c >= 'a' && c <= 'z' && letters > 0) ++lower;
     else if (c != '.' && c != '-' && c != '&') return false;
   }
-  return letters >= 2 && letters <= 8;
+  return letters >= 2 && lower < letters && letters + lower <= 8;
 }
 
 // The "ACR" of a "(ACR)" right after a mention.
@@ -153,19 +146,54 @@ std::string_view DefinedAcronym(std::string_view following) {
 // different middle parts ("George W. Bush" is not "George H.W. Bush"; "George Bush" is either).
 bool SamePerson(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
 
+// Connectors that may give no letter when spelling: the Arabic article and "wal" ("Hayat Tahrir
+// al-Sham (HTS)"), the Urdu/Persian izafat ("Tehreek-e-Insaf (PTI)"), a possessive's "s".
+constexpr std::string_view kSpellingConnectors[] = {"al", "el", "wal", "e", "i", "ul", "s"};
+
 // Whether `acronym` (folded, no spaces) can be spelled by word prefixes of `key` in order,
-// every word except stop words giving at least one letter: "ecowas" from
+// every word except stop words and connectors giving at least one letter: "ecowas" from
 // "economic community of west african states".
+
 bool SpellsAcronym(std::string_view acronym, const std::vector<std::string_view>& words, size_t w) {
   if (w == words.size()) return acronym.empty();
   bool stop = std::find(std::begin(kInitialStopWords), std::end(kInitialStopWords), words[w]) !=
-              std::end(kInitialStopWords);
+                  std::end(kInitialStopWords) ||
+              std::find(std::begin(kSpellingConnectors), std::end(kSpellingConnectors), words[w]) !=
+                  std::end(kSpellingConnectors);
   if (stop && SpellsAcronym(acronym, words, w + 1)) return true;
   for (size_t k = 1; k <= words[w].size() && k <= acronym.size(); ++k) {
     if (words[w][k - 1] != acronym[k - 1]) break;
     if (SpellsAcronym(acronym.substr(k), words, w + 1)) return true;
   }
   return false;
+}
+
+// An acronym from another language's word order or words ("National Liberation Army (ELN)",
+// "Jalisco New Generation Cartel (CJNG)"): at least three letters, all but at most one of them
+// initials of the name's words (any order, each word once).
+bool LooseAcronym(std::string_view acronym, const std::vector<std::string_view>& words) {
+  if (acronym.size() < 3 || words.size() < 2) return false;
+  std::string initials;
+  for (std::string_view w : words) initials.push_back(w[0]);
+  int missing = 0;
+  for (char c : acronym) {
+    size_t at = initials.find(c);
+    if (at == std::string::npos) ++missing;
+    else initials[at] = ' ';
+  }
+  return missing <= 1;
+}
+
+// Whether `acronym` is exactly the initials of `words`, stop words and connectors giving their
+// initial or nothing: "ecowas" from "economic community of west african states".
+bool InitialsOf(std::string_view acronym, const std::vector<std::string_view>& words, size_t w) {
+  if (w == words.size()) return acronym.empty();
+  bool stop = std::find(std::begin(kInitialStopWords), std::end(kInitialStopWords), words[w]) !=
+                  std::end(kInitialStopWords) ||
+              std::find(std::begin(kSpellingConnectors), std::end(kSpellingConnectors), words[w]) !=
+                  std::end(kSpellingConnectors);
+  if (stop && InitialsOf(acronym, words, w + 1)) return true;
+  return !acronym.empty() && words[w][0] == acronym[0] && InitialsOf(acronym.substr(1), words, w + 1);
 }
 
 }  // namespace
@@ -233,7 +261,11 @@ bool TransliterationVariants(std::string_view a, std::string_view b) {
   if (a == b) return true;
   if (a.empty() || b.empty()) return false;
   if (ConsonantSkeleton(a) != ConsonantSkeleton(b)) return false;
-  if (IsVowel(a.back()) != IsVowel(b.back())) return false;  // Niger / Nigeria
+  // Niger / Nigeria; a final "h" after a vowel is silent (Haniyeh / Haniya).
+  auto vowel_end = [](std::string_view w) {
+    return IsVowel(w.back()) || (w.size() >= 2 && w.back() == 'h' && IsVowel(w[w.size() - 2]));
+  };
+  if (vowel_end(a) != vowel_end(b)) return false;
   size_t longer = std::max(a.size(), b.size());
   if (std::min(a.size(), b.size()) <= 5 && a[0] != b[0]) return false;  // Iran / Oran
   return Levenshtein(a, b) * 10 <= longer * 3;                            // Mali / Malawi
@@ -254,10 +286,25 @@ std::vector<std::string_view> KnownAliases(int set) {
 std::vector<uint32_t> GroupItems(std::span<const AliasItem> items, bool use_known_aliases) {
   const size_t n = items.size();
   UnionFind uf(n);
-  std::vector<std::string> keys(n);
+  std::vector<std::string> keys(n), nicknames(n);
   std::vector<std::vector<std::string_view>> words(n);
   for (size_t i = 0; i < n; ++i) {
-    keys[i] = AliasKey(items[i].text, items[i].type);
+    std::string text = items[i].text;
+    // A quoted nickname inside a person's name: Joaquin "El Chapo" Guzman.
+    if (items[i].type == EntityType::kPerson) {
+      for (std::string_view quote : {std::string_view("\""), std::string_view("\xE2\x80\x9C")}) {
+        size_t open = text.find(quote);
+        if (open == std::string::npos) continue;
+        std::string_view close = quote == "\"" ? quote : std::string_view("\xE2\x80\x9D");
+        size_t end = text.find(close, open + quote.size());
+        if (end == std::string::npos || end == open + quote.size()) continue;
+        nicknames[i] = AliasKey(text.substr(open + quote.size(), end - open - quote.size()),
+                                EntityType::kPerson);
+        text = text.substr(0, open) + " " + text.substr(end + close.size());
+        break;
+      }
+    }
+    keys[i] = AliasKey(text, items[i].type);
     words[i] = Words(keys[i]);
   }
   auto is_person = [&](size_t i) { return items[i].type == EntityType::kPerson; };
@@ -307,21 +354,32 @@ std::vector<uint32_t> GroupItems(std::span<const AliasItem> items, bool use_know
     if (acronym.empty() || is_person(i)) continue;
     std::string akey = AliasKey(acronym, items[i].type);
     akey.erase(std::remove(akey.begin(), akey.end(), ' '), akey.end());
-    if (!SpellsAcronym(akey, words[i], 0)) continue;
+    if (!SpellsAcronym(akey, words[i], 0) && !LooseAcronym(akey, words[i])) continue;
     defined.insert(akey);
     for (uint32_t j : by_key[akey]) uf.Union(static_cast<uint32_t>(i), j);
+    // "SPLM-IO" elsewhere keys as "splm io".
+    std::string spaced = AliasKey(acronym, items[i].type);
+    if (spaced != akey) {
+      defined.insert(spaced);
+      for (uint32_t j : by_key[spaced]) uf.Union(static_cast<uint32_t>(i), j);
+    }
   }
   // Undefined acronyms: merge with the single multi-word name whose initials they are.
-  std::unordered_map<std::string, std::set<std::string>> names_by_initials;
+  // Stop words ("of") may give their initial or none: "ECOWAS", "AU".
+  std::vector<uint32_t> multiword;
+  std::set<std::string_view> seen_names;
   for (size_t i = 0; i < n; ++i)
-    if (!is_person(i) && words[i].size() >= 2) names_by_initials[Initials(keys[i])].insert(keys[i]);
+    if (!is_person(i) && words[i].size() >= 2 && seen_names.insert(keys[i]).second)
+      multiword.push_back(static_cast<uint32_t>(i));
   for (size_t i = 0; i < n; ++i) {
     if (is_person(i) || !LooksLikeAcronym(items[i].text) || defined.count(keys[i])) continue;
     std::string letters;
     for (char c : keys[i]) if (c != ' ') letters.push_back(c);
-    auto it = names_by_initials.find(letters);
-    if (it == names_by_initials.end() || it->second.size() != 1) continue;
-    for (uint32_t j : by_key[*it->second.begin()]) uf.Union(static_cast<uint32_t>(i), j);
+    std::set<std::string_view> names;
+    for (uint32_t j : multiword)
+      if (letters.size() <= words[j].size() && InitialsOf(letters, words[j], 0)) names.insert(keys[j]);
+    if (names.size() != 1) continue;
+    for (uint32_t j : by_key[std::string(*names.begin())]) uf.Union(static_cast<uint32_t>(i), j);
   }
   // Full person names of one person (SamePerson); when a first + last name pair has two
   // different middle parts in the data, the bare "first last" joins neither.
@@ -345,6 +403,49 @@ std::vector<uint32_t> GroupItems(std::span<const AliasItem> items, bool use_know
       }
       uf.Union(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
     }
+  // A name of two or more words that begins or ends a longer name of the same article ("Sassou Nguesso" in
+  // "Denis Sassou Nguesso", "Salva Kiir" in "Salva Kiir Mayardit"), when only one person fits.
+  for (size_t i = 0; i < n; ++i) {
+    if (!is_person(i) || words[i].size() < 2) continue;
+    const auto& wi = words[i];
+    std::set<uint32_t> groups;
+    int64_t any = -1;
+    for (size_t j = 0; j < n; ++j) {
+      const auto& wj = words[j];
+      if (!is_person(j) || wj.size() <= wi.size() || items[j].document != items[i].document) continue;
+      bool prefix = std::equal(wi.begin(), wi.end(), wj.begin());
+      bool suffix = std::equal(wi.begin(), wi.end(), wj.end() - static_cast<std::ptrdiff_t>(wi.size()));
+      if (!prefix && !suffix) continue;
+      groups.insert(uf.Find(static_cast<uint32_t>(j)));
+      any = static_cast<int64_t>(j);
+    }
+    if (groups.size() == 1) uf.Union(static_cast<uint32_t>(i), static_cast<uint32_t>(any));
+  }
+  // Given names written together or apart, surname up to transliteration: "Abdul-Malik
+  // al-Houthi" / "Abdulmalik al-Houthi", "Abdul Hamid Dbeibah" / "Abdulhamid al-Dbeiba".
+  auto given = [&](size_t i) {
+    std::string g;
+    for (size_t w = 0; w + 1 < words[i].size(); ++w)
+      if (w == 0 || (words[i][w] != "al" && words[i][w] != "el")) g.append(words[i][w]);
+    return g;
+  };
+  std::vector<std::string> givens(n);
+  for (size_t i : fulls) givens[i] = given(i);
+  for (size_t a = 0; a < fulls.size(); ++a)
+    for (size_t b = a + 1; b < fulls.size(); ++b) {
+      size_t i = fulls[a], j = fulls[b];
+      if (givens[i].size() < 4 || givens[i] != givens[j]) continue;
+      if (!TransliterationVariants(words[i].back(), words[j].back())) continue;
+      uf.Union(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
+    }
+  // Quoted nicknames join the mentions of the nickname alone ("El Chapo").
+  for (size_t i = 0; i < n; ++i) {
+    if (nicknames[i].empty()) continue;
+    auto it = by_key.find(nicknames[i]);
+    if (it == by_key.end()) continue;
+    for (uint32_t j : it->second)
+      if (is_person(j)) uf.Union(static_cast<uint32_t>(i), j);
+  }
   // Surname-only mentions.
   for (size_t i = 0; i < n; ++i) {
     if (!is_person(i) || words[i].size() != 1) continue;
