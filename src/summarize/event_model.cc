@@ -212,8 +212,8 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
           // A speaker known only as a pronoun: "..., he added." (not when a name came before
           // it in the sentence: "Smith denied it, but he said ...").
           const bool pronoun_speaker =
-              ReportingVerbs().count(lower) &&
-              (previous_lower == "he" || previous_lower == "she" || previous_lower == "they");
+              (previous_lower == "he" || previous_lower == "she" || previous_lower == "they") &&
+              ReportingVerbs().count(lower);
           if (pronoun_speaker && !named_before) dangling = true;
           // As the sentence's last words (", he added.") the speaker is always someone before.
           tail_speaker = pronoun_speaker;
