@@ -150,16 +150,20 @@ bool SamePerson(const std::vector<std::string_view>& a, const std::vector<std::s
 // al-Sham (HTS)"), the Urdu/Persian izafat ("Tehreek-e-Insaf (PTI)"), a possessive's "s".
 constexpr std::string_view kSpellingConnectors[] = {"al", "el", "wal", "e", "i", "ul", "s"};
 
+// Stop words and connectors may give an acronym no letter.
+bool MayGiveNoLetter(std::string_view word) {
+  auto in = [word](const auto& list) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  };
+  return in(kInitialStopWords) || in(kSpellingConnectors);
+}
+
 // Whether `acronym` (folded, no spaces) can be spelled by word prefixes of `key` in order,
 // every word except stop words and connectors giving at least one letter: "ecowas" from
 // "economic community of west african states".
-
 bool SpellsAcronym(std::string_view acronym, const std::vector<std::string_view>& words, size_t w) {
   if (w == words.size()) return acronym.empty();
-  bool stop = std::find(std::begin(kInitialStopWords), std::end(kInitialStopWords), words[w]) !=
-                  std::end(kInitialStopWords) ||
-              std::find(std::begin(kSpellingConnectors), std::end(kSpellingConnectors), words[w]) !=
-                  std::end(kSpellingConnectors);
+  const bool stop = MayGiveNoLetter(words[w]);
   if (stop && SpellsAcronym(acronym, words, w + 1)) return true;
   for (size_t k = 1; k <= words[w].size() && k <= acronym.size(); ++k) {
     if (words[w][k - 1] != acronym[k - 1]) break;
@@ -188,10 +192,7 @@ bool LooseAcronym(std::string_view acronym, const std::vector<std::string_view>&
 // initial or nothing: "ecowas" from "economic community of west african states".
 bool InitialsOf(std::string_view acronym, const std::vector<std::string_view>& words, size_t w) {
   if (w == words.size()) return acronym.empty();
-  bool stop = std::find(std::begin(kInitialStopWords), std::end(kInitialStopWords), words[w]) !=
-                  std::end(kInitialStopWords) ||
-              std::find(std::begin(kSpellingConnectors), std::end(kSpellingConnectors), words[w]) !=
-                  std::end(kSpellingConnectors);
+  const bool stop = MayGiveNoLetter(words[w]);
   if (stop && InitialsOf(acronym, words, w + 1)) return true;
   return !acronym.empty() && words[w][0] == acronym[0] && InitialsOf(acronym.substr(1), words, w + 1);
 }
