@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <initializer_list>
 #include <numeric>
 
 #include "sitrep/clean.h"
@@ -9,6 +10,33 @@
 #include "sitrep/ingest.h"
 
 namespace sitrep {
+
+bool OnTopic(std::string_view topic, std::string_view text) {
+  // The names every report on the topic uses, chosen by reading the collections (a case-
+  // sensitive substring test: "Syria" also finds "Syrian"). An article naming none of them is
+  // about something else or empty (checked by hand on a sample of each collection).
+  struct Names {
+    std::string_view topic;
+    std::initializer_list<std::string_view> names;
+  };
+  static const Names kTopics[] = {
+      {"SyrianCrisis", {"Syria", "Assad"}},
+      {"LibyaWar", {"Libya", "Gaddafi", "Qaddafi", "Kadhafi", "Tripoli", "Benghazi"}},
+      {"EgyptianProtest", {"Egypt", "Mubarak", "Cairo"}},
+      {"H1N1", {"H1N1", "swine", "flu", "pandemic"}},
+      {"bpoil", {"oil", "BP", "spill", "Deepwater"}},
+      {"haiti", {"Haiti"}},
+      {"MJ", {"Jackson"}},
+      {"IraqWar", {"Iraq", "Baghdad"}},
+  };
+  for (const Names& t : kTopics) {
+    if (t.topic != topic) continue;
+    return std::any_of(t.names.begin(), t.names.end(), [&](std::string_view name) {
+      return text.find(name) != std::string_view::npos;
+    });
+  }
+  return true;
+}
 
 Result<LabelledStream> LoadLabelledStream(const std::string& shared_dir) {
   namespace fs = std::filesystem;
@@ -38,6 +66,9 @@ Result<LabelledStream> LoadLabelledStream(const std::string& shared_dir) {
     if (gold.empty()) continue;
     if (day(i) == INT64_MAX) ++stream.undated;
     a.index = static_cast<uint32_t>(stream.articles.size());
+    bool on_topic = OnTopic(gold, a.title) || OnTopic(gold, a.text);
+    stream.off_topic += on_topic ? 0 : 1;
+    stream.on_topic.push_back(on_topic ? 1 : 0);
     stream.gold.push_back(std::move(gold));
     stream.articles.push_back(std::move(a));
   }
@@ -54,14 +85,27 @@ ClusterEvalReport EvaluateClustering(const LabelledStream& stream, const SignOpt
   ClusterEvalReport report;
   report.articles = static_cast<uint32_t>(stream.articles.size());
   report.undated = stream.undated;
-  auto run = [&](const SignOptions& s, const ClusterOptions& o, double& seconds) {
+  report.off_topic = stream.off_topic;
+  auto run = [&](const SignOptions& s, const ClusterOptions& o, double& seconds,
+                 BCubedScore& all, BCubedScore& on_topic) {
     auto start = std::chrono::steady_clock::now();
     ClusterResult result = ClusterArticles(stream.articles, s, o);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return ScoreBCubed(stream.gold, result.event_of);
+    all = ScoreBCubed(stream.gold, result.event_of);
+    std::vector<std::string> gold;
+    std::vector<uint64_t> predicted;
+    for (size_t i = 0; i < stream.gold.size(); ++i) {
+      if (i < stream.on_topic.size() && stream.on_topic[i] == 0) continue;
+      gold.push_back(stream.gold[i]);
+      predicted.push_back(result.event_of[i]);
+    }
+    on_topic = ScoreBCubed(gold, predicted);
   };
-  report.ours = run(sign, options, report.ours_seconds);
-  if (run_baseline) report.baseline = run(BaselineSignOptions(), BaselineClusterOptions(), report.baseline_seconds);
+  run(sign, options, report.ours_seconds, report.ours, report.ours_on_topic);
+  if (run_baseline) {
+    run(BaselineSignOptions(), BaselineClusterOptions(), report.baseline_seconds, report.baseline,
+        report.baseline_on_topic);
+  }
   return report;
 }
 
