@@ -59,7 +59,7 @@ struct ClusterOptions {
   double stale_penalty = 0.05;      // added to join_threshold per window of idleness
   double max_stale_penalty = 0.30;  // at most this much
   uint32_t warmup_articles = 1000;  // document frequencies are unreliable over the first ones:
-  double warmup_penalty = 0.20;     // added to join_threshold at the start, fading to 0
+  double warmup_penalty = 0.12;     // added to join_threshold at the start, fading to 0
   double idf_power = 1.0;           // IDF exponent (> 1 mutes common words further)
   bool merge = true;                // merge events whose centroids are alike
   double merge_threshold = 0.50;    // centroid cosine at or above: one story
