@@ -262,6 +262,20 @@ class CueReader {
     size_t s = p;
     while (s > 0 && p - s < 8) {
       const Tok& t = t_[s - 1];
+      // "Activists and witnesses said", "Canada and the United States announced": two
+      // speakers joined by "and" at the start of a clause. The first conjunct is at most three
+      // words ending in a name or a plural noun, so that "the toll rose and officials said"
+      // keeps "officials".
+      if (t.lower == "and" && s < p && s >= 2) {
+        size_t c = s - 1, k = c;
+        while (k > 0 && c - k < 3 && t_[k - 1].kind == TokKind::kWord &&
+               !StopsSubject(W(k - 1)) && !W(k - 1).ends_with("ed") &&
+               !IsAnyWord(W(k - 1), {"he", "she", "they", "we", "i", "it"}))
+          --k;
+        bool noun = t_[c - 1].capitalized || (W(c - 1).ends_with("s") && !W(c - 1).ends_with("ss"));
+        if (k < c && noun && (k == 0 || t_[k - 1].kind == TokKind::kPunct)) s = k;
+        break;
+      }
       if (t.kind != TokKind::kWord || StopsSubject(t.lower)) break;
       --s;
       // A subject pronoun opens its clause: "told the Gazette she had warned" has "she".
@@ -321,6 +335,14 @@ class CueReader {
          (W(cue.end) == "up" && W(cue.end + 1) == "to") ||
          IsAnyWord(W(cue.end), {"about", "around", "nearly", "almost", "roughly", "some",
                                 "between"})))
+      cue.postposed = false;
+    // "On taxes, Summers said Clinton would support a $250 billion cut": a clause after the
+    // verb (a name, a determiner or a subject pronoun, not a day) means the comma only closes
+    // an opening phrase, and the report follows.
+    if (cue.postposed && cue.end < t_.size() && t_[cue.end].kind == TokKind::kWord &&
+        !WeekdayOf(W(cue.end)) && !MonthOf(W(cue.end)) &&
+        (t_[cue.end].capitalized ||
+         IsAnyWord(W(cue.end), {"the", "a", "an", "he", "she", "they", "it", "there", "we"})))
       cue.postposed = false;
     for (std::string& r : relays) r = StripRelayPrefix(std::move(r));
     cue.attribution.relays = std::move(relays);

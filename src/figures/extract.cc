@@ -92,8 +92,8 @@ constexpr Outcome kOutcomes[] = {
     {"unaccounted", "missing"}, {"displaced", "displaced"}, {"uprooted", "displaced"},
     {"evacuated", "evacuated"}, {"moved", "evacuated"},    {"relocated", "evacuated"},
     {"evacuees", "evacuated"}, {"homeless", "homeless"},   {"arrested", "arrested"},
-    {"detained", "arrested"},  {"rescued", "rescued"},     {"destroyed", "destroyed"},
-    {"flattened", "destroyed"}, {"damaged", "damaged"},
+    {"detained", "arrested"},  {"apprehended", "arrested"}, {"rescued", "rescued"},
+    {"destroyed", "destroyed"}, {"flattened", "destroyed"}, {"damaged", "damaged"},
 };
 // Verbs right before a count ("killing 96 people") and their head.
 constexpr Outcome kOutcomeVerbs[] = {
@@ -102,6 +102,7 @@ constexpr Outcome kOutcomeVerbs[] = {
     {"wounded", "injured"},    {"displacing", "displaced"}, {"displaced", "displaced"},
     {"evacuated", "evacuated"}, {"evacuating", "evacuated"}, {"arrested", "arrested"},
     {"arresting", "arrested"}, {"detained", "arrested"},   {"rescued", "rescued"},
+    {"apprehending", "arrested"}, {"apprehended", "arrested"},
     {"destroyed", "destroyed"}, {"destroying", "destroyed"}, {"damaged", "damaged"},
     {"damaging", "damaged"},   {"claimed", "killed"},
 };
@@ -251,6 +252,8 @@ struct RawFigure {
   size_t after_np = 0;         // token after the noun phrase
   std::string_view shape;      // "48-metre-high": the shape word glued to the unit
   std::string glued;           // "nine-storey", "12-storey": the counted noun glued by a hyphen
+  std::string_view glued_unit; // "a two-hour lunch", "a ten-year accord": a number word's unit
+  std::string_view glued_shape;  // "a ten-mile-long queue": the shape after the glued unit
 };
 
 // Nouns counted by a number glued to them with a hyphen: "a nine-storey block" (9 storeys),
@@ -262,7 +265,9 @@ std::string_view GluedCountNoun(std::string_view w) {
   static constexpr Entry kNouns[] = {{"storey", "storeys"}, {"story", "storeys"},
                                      {"floor", "floors"},   {"bed", "beds"},
                                      {"room", "rooms"},     {"lane", "lanes"},
-                                     {"carriage", "carriages"}, {"seat", "seats"}};
+                                     {"carriage", "carriages"}, {"seat", "seats"},
+                                     {"judge", "judges"},   {"member", "members"},
+                                     {"man", "men"},        {"person", "people"}};
   for (const Entry& e : kNouns)
     if (e.singular == w) return e.plural;
   return {};
@@ -360,11 +365,33 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
     if (dash == std::string_view::npos) return false;
     std::string_view noun = GluedCountNoun(W(i).substr(dash + 1));
     double n = CompoundNumber(W(i).substr(0, dash));
-    if (noun.empty() || n <= 0) return false;
-    f.low = f.high = n;
-    rf.num_end = i + 1;
-    rf.glued = std::string(noun);
-    return true;
+    // "a one-man show" is not a count of men.
+    if (!noun.empty() && n >= 2) {
+      f.low = f.high = n;
+      rf.num_end = i + 1;
+      rf.glued = std::string(noun);
+      return true;
+    }
+    // "a two-hour lunch", "a four-year term", "a ten-mile-long queue": a number word glued to
+    // its unit, read like "12-hour" ("two-year-old" is an age: "year-old" is no unit).
+    for (size_t d = W(i).find('-'); d != std::string_view::npos; d = W(i).find('-', d + 1)) {
+      double m = CompoundNumber(W(i).substr(0, d));
+      if (m <= 0) continue;
+      std::string_view rest = W(i).substr(d + 1), shape;
+      if (size_t d2 = rest.find('-'); d2 != std::string_view::npos) {
+        shape = rest.substr(d2 + 1);
+        rest = rest.substr(0, d2);
+        if (!IsAnyWord(shape, {"high", "tall", "deep", "long", "wide"})) continue;
+      }
+      const UnitInfo* u = FindUnit(rest);
+      if (u == nullptr || u->dimension == "percent" || rest.size() < 3) continue;
+      f.low = f.high = m;
+      rf.num_end = i + 1;
+      rf.glued_unit = u->word;
+      rf.glued_shape = shape;
+      return true;
+    }
+    return false;
   }
   size_t j = i + 1;
   double total = 0;
@@ -394,15 +421,17 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
   f.low = f.high = total + current;
   rf.num_end = j;
   // "one" is a pronoun more often than a count; words need a following word to count.
-  if (W(i) == "one" && j == i + 1 &&
+  if (W(i) == "one" && j == i + 1 && !(W(j) == "or" && CompoundNumber(W(j + 1)) > 0) &&
       !IsAnyWord(W(j), {"person", "man", "woman", "child", "soldier", "officer", "civilian",
                         "worker", "firefighter", "policeman", "student", "passenger", "resident",
                         "journalist", "miner", "protester", "pilgrim", "tourist", "boy", "girl"}))
     return false;
   // A number word ending its clause counts only after "at", "to" or "from" ("put the toll at
-  // eight.", "up from seven,"), where the head is read from the phrase before it.
+  // eight.", "up from seven,"), where the head is read from the phrase before it, or after an
+  // outcome verb ("opened fire, killing four.").
   if (j >= t_.size() || (t_[j].kind != TokKind::kWord && !IsPunct(t_[j], '%')))
-    return i > 0 && IsAnyWord(W(i - 1), {"at", "to", "from"}) &&
+    return i > 0 &&
+           (IsAnyWord(W(i - 1), {"at", "to", "from"}) || !OutcomeVerb(W(i - 1)).empty()) &&
            (j >= t_.size() || IsPunct(t_[j], '.') || IsPunct(t_[j], ',') || IsPunct(t_[j], ';'));
   return true;
 }
@@ -445,7 +474,10 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
   if (rf.num_end + 1 < t_.size() && IsPunct(t_[rf.num_end], '-') &&
       (W(rf.num_end + 1).starts_with("year-old") || W(rf.num_end + 1).starts_with("month-old")))
     return true;
-  if (prev == "aged" || prev == "per") return true;
+  // "aged 45", "ages 18 to 34", "at age 25", "between the ages of 18 and 39".
+  if (IsAnyWord(prev, {"aged", "per", "ages", "age"}) ||
+      (prev == "of" && i > 1 && IsAnyWord(W(i - 2), {"ages", "age"})))
+    return true;
   // An age between commas after a name: "said Dr Lena Horvat, 47, who runs the ward",
   // "Martha Kolb, 78, and her husband".
   if (i > 1 && IsPunct(t_[i - 1], ',') && t_[i - 2].kind == TokKind::kWord &&
@@ -556,7 +588,11 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
   }
   const UnitInfo* u = nullptr;
   size_t after = k;
-  if (k < t_.size()) {
+  if (!rf.glued_unit.empty()) {
+    u = FindUnit(rf.glued_unit);
+    after = j;
+    rf.shape = rf.glued_shape;
+  } else if (k < t_.size()) {
     if (IsPunct(t_[k], '%')) {
       u = FindUnit("%");
       after = k + 1;
@@ -626,6 +662,13 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
   size_t end = i;
   while (j < t_.size() && j < i + 4 && t_[j].kind == TokKind::kWord) {
     std::string_view w = W(j);
+    // "10,000 more troops", "three more executions": "more" before the counted noun.
+    if (j == i && IsAnyWord(w, {"more", "additional", "further", "extra"}) &&
+        j + 1 < t_.size() && t_[j + 1].kind == TokKind::kWord && !IsFunctionWord(W(j + 1)) &&
+        W(j + 1) != "than") {
+      ++j;
+      continue;
+    }
     if (IsFunctionWord(w) || IsAuxiliary(w) || IsReportingVerb(w) || !OutcomeAfter(w).empty() ||
         !OutcomeVerb(w).empty() || WeekdayOf(w) || MonthOf(w))
       break;
@@ -640,11 +683,23 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
                        "status", "stimulus", "virus", "campus", "census", "bonus", "focus"})) &&
         j < t_.size() && t_[j].kind == TokKind::kWord && W(j).ends_with("s") &&
         !W(j).ends_with("ss") && !IsFunctionWord(W(j)) && !IsAuxiliary(W(j));
+    // An upper-case acronym in -s names, it does not count: "two US Air Force planes".
+    std::string_view raw = sc_.Raw(t_[j - 1]);
+    bool acronym = raw.size() >= 2 && raw.size() <= 4 &&
+                   std::all_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (acronym && j < t_.size() && t_[j].kind == TokKind::kWord && !IsFunctionWord(W(j)) &&
+        !IsAuxiliary(W(j)) && OutcomeAfter(W(j)).empty() && !IsReportingVerb(W(j)))
+      s_modifier = true;
     if ((w.ends_with("s") && !s_modifier) || w.ends_with("men") || w == "people" || w == "police" ||
         w == "cattle" || w == "children" ||
         w == "personnel" || w == "staff" || w == "livestock" || w == "men" || w == "women")
       break;  // a plural noun ends the phrase
   }
+  // "it's 9,000 combined": a word that follows a number but counts nothing. Precision first:
+  // no noun, so the figure is dropped unless another rule reads its head.
+  if (end == i + 1 && IsAnyWord(W(i), {"combined", "overall", "altogether", "apiece", "alone",
+                                       "respectively", "total", "each", "so", "or", "more"}))
+    return i;
   if (end > i) {
     noun = std::string(W(end - 1));
     // Generic words for the population at large count as "people" ("2,500 residents were
@@ -686,8 +741,9 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     while (IsAnyWord(W(k), {"the", "a", "an"})) ++k;
     if (k < t_.size() && t_[k].kind == TokKind::kWord && !IsFunctionWord(W(k))) {
       size_t e = k;
+      // A plural person noun or an age ends the phrase: "39 percent of people ages 18 to 34".
       while (e + 1 < t_.size() && t_[e + 1].kind == TokKind::kWord && !IsFunctionWord(W(e + 1)) &&
-             e < k + 2)
+             e < k + 2 && !IsPersonNoun(W(e)) && !IsAnyWord(W(e + 1), {"ages", "aged"}))
         ++e;
       noun = std::string(W(e));
       if (noun.ends_with("'s")) noun.resize(noun.size() - 2);
@@ -1110,7 +1166,7 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     }
     // A list continuing an excluded number ("aged 63, 67 and 79") is excluded with it.
     bool continues_excluded = i >= 2 && last_excluded_end == i - 1 &&
-                              (IsPunct(t_[i - 1], ',') || W(i - 1) == "and");
+                              (IsPunct(t_[i - 1], ',') || IsAnyWord(W(i - 1), {"and", "to", "or"}));
     if (continues_excluded || Excluded(rf)) {
       i = std::max(rf.num_end, i + 1);
       last_excluded_end = i;
@@ -1126,8 +1182,12 @@ void SentenceReader::Read(std::vector<Figure>& out) {
       bool between_and = rf.first + 1 == rf.num_begin && W(rf.first) == "between" && W(j) == "and";
       bool to = W(j) == "to" && t_[j + 1].kind == TokKind::kNumber &&
                 !(rf.first > 0 && IsAnyWord(W(rf.first - 1), {"from", "rose", "risen"}));
-      if ((dash || between_and || to) && ParseNumberAt(j + 1, second) && second.fig.vague.empty() &&
-          second.fig.low > rf.fig.low && (dash || !Excluded(second))) {
+      // "one or two of the tyres", "five or six children": a range in words.
+      bool or_words = W(j) == "or" && t_[rf.num_begin].kind == TokKind::kWord &&
+                      t_[j + 1].kind == TokKind::kWord && CompoundNumber(W(j + 1)) > 0;
+      if ((dash || between_and || to || or_words) && ParseNumberAt(j + 1, second) &&
+          second.fig.vague.empty() && second.fig.low > rf.fig.low &&
+          (dash || !Excluded(second))) {
         rf.fig.high = second.fig.high;
         rf.fig.is_range = true;
         rf.num_end = second.num_end;
@@ -1141,6 +1201,16 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     }
     (void)range;
     ReadUnit(rf);
+    // "$6-an-hour jobs", "a $700 million-a-year market": a rate glued to its number is not a
+    // quantity of anything.
+    if (rf.last < t_.size() &&
+        ((IsPunct(t_[rf.last], '-') && !t_[rf.last].space_before &&
+          (W(rf.last + 1).starts_with("a-") || W(rf.last + 1).starts_with("an-"))) ||
+         W(rf.last).find("-a-") != std::string_view::npos ||
+         W(rf.last).find("-an-") != std::string_view::npos)) {
+      i = std::max(rf.last, i + 1);
+      continue;
+    }
     if (rf.fig.dimension.empty() || rf.fig.base_low == 0) {
       rf.fig.base_low = rf.fig.low;
       rf.fig.base_high = rf.fig.high;
@@ -1197,6 +1267,11 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     Figure& f = rf.fig;
     // What is counted is unknown: precision first.
     if (f.head.empty() || f.head == "percent") continue;
+    // "8,000 years ago", "millions of years old": a point in time or an age, not a quantity.
+    if ((f.dimension == "duration" ||
+         IsAnyWord(f.head, {"years", "months", "weeks", "days", "decades", "centuries"})) &&
+        IsAnyWord(W(f.dimension.empty() ? rf.after_np : rf.last), {"ago", "old"}))
+      continue;
     f.article = article_.index;
     f.sentence = unit_index_;
     f.span = ToSpan(rf.first, rf.last);

@@ -801,6 +801,109 @@ TEST(ReasonClaims, AnAdverbBetweenWasAndCausedBy) {
   EXPECT_EQ(r.disagreements[0].kind, DisagreementKind::kReason);
 }
 
+// Real news text (DUC 2006, Timeline17): errors of the first run on a blind sample, each in
+// sentences written for the test.
+TEST(ExtractFigures, TimePointsAndGluedRatesAreNotQuantities) {
+  EXPECT_TRUE(ExtractFigures(Make("The oldest tools date from 6,000 years ago.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("The rocks there are millions of years old.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Cleaners earn $9-an-hour wages in the city.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("It leads a $400 million-a-year industry.")).empty());
+  // A duration is still read when nothing makes it a point in time.
+  auto figs = ExtractFigures(Make("The search lasted 6 years."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].head, "duration");
+}
+
+TEST(ExtractFigures, AgeRangesAfterAgesAreNotCounts) {
+  auto figs = ExtractFigures(Make("About 40 percent of voters ages 25 to 44 backed the plan."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].low, 40);
+  EXPECT_EQ(figs[0].unit, "%");
+  EXPECT_EQ(figs[0].head, "voters");
+  EXPECT_TRUE(ExtractFigures(Make("Members between the ages of 18 and 30 may vote.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("She left school at age 16 to work.")).empty());
+}
+
+TEST(ExtractFigures, NumberWordsJoinedByOrAreARange) {
+  auto figs = ExtractFigures(
+      Make("Rescuers found four or five survivors. One or two of the engines failed."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(FigureValueKey(figs[0]), "4-5");
+  EXPECT_EQ(figs[0].head, "survivors");
+  EXPECT_EQ(FigureValueKey(figs[1]), "1-2");
+  EXPECT_EQ(figs[1].head, "engines");
+}
+
+TEST(ExtractFigures, NumberWordGluedToItsUnit) {
+  auto figs = ExtractFigures(Make(
+      "The council approved a three-year plan after a two-hour debate and a ten-mile-long "
+      "march by a two-year-old group."));
+  ASSERT_EQ(figs.size(), 3u);
+  EXPECT_EQ(figs[0].unit, "year");
+  EXPECT_EQ(figs[0].low, 3);
+  EXPECT_EQ(figs[0].head, "duration");
+  EXPECT_EQ(figs[1].unit, "hour");
+  EXPECT_EQ(figs[1].low, 2);
+  EXPECT_EQ(figs[2].unit, "mi");
+  EXPECT_EQ(figs[2].head, "length");
+}
+
+TEST(ExtractFigures, MoreAndAnAcronymBeforeTheCountedNoun) {
+  auto figs = ExtractFigures(
+      Make("The ministry will send 2,000 more troops. Two US Navy ships left the port."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].head, "troops");
+  EXPECT_EQ(figs[1].head, "ships");
+}
+
+TEST(ExtractFigures, NumberWordEndingAClauseAfterAnOutcomeVerb) {
+  auto figs = ExtractFigures(Make("Gunmen opened fire on the market, killing four."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].low, 4);
+  EXPECT_EQ(figs[0].head, "killed");
+  // Only after an outcome verb: "the team of four." stays unread.
+  EXPECT_TRUE(ExtractFigures(Make("She joined the team, leaving four.")).empty());
+}
+
+TEST(ExtractFigures, ApprehendedIsArrested) {
+  auto figs = ExtractFigures(Make("Border guards apprehended 14 smugglers near the river."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].head, "arrested");
+}
+
+TEST(ExtractFigures, AWordThatCountsNothingGivesNoHead) {
+  EXPECT_TRUE(ExtractFigures(Make("So far it is 9,000 combined, and that is plenty.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("They paid 300 apiece for the seats.")).empty());
+}
+
+TEST(ExtractFigures, MoreNounsGluedToTheirCount) {
+  auto figs = ExtractFigures(Make(
+      "A seven-judge panel and a 12-member commission heard the case after a one-man protest."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].low, 7);
+  EXPECT_EQ(figs[0].head, "judges");
+  EXPECT_EQ(figs[1].low, 12);
+  EXPECT_EQ(figs[1].head, "members");
+}
+
+TEST(Attribution, TwoSpeakersJoinedByAnd) {
+  auto figs = ExtractFigures(Make(
+      "Farmers and traders said 300 stalls were destroyed. The toll rose and officials said 12 "
+      "people died."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].attribution.source, "Farmers and traders");
+  EXPECT_EQ(figs[1].attribution.source, "officials");
+}
+
+TEST(Attribution, ACommaAfterAnOpeningPhraseIsNotAPostposedReport) {
+  auto figs = ExtractFigures(Make(
+      "On Monday, the minister said the plan would cost $40 million. In the north, 12 people "
+      "died, the agency said Tuesday."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].attribution.source, "the minister");
+  EXPECT_EQ(figs[1].attribution.source, "the agency");
+}
+
 TEST(FiguresGold, SixthHeldOutSetKeepsItsLevel) {
   auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout6");
   ASSERT_TRUE(r.has_value()) << r.error().ToString();
