@@ -32,6 +32,7 @@ struct StoredArticle {
   std::string minhash;           // dedupe signature, 8 bytes per hash
   std::string title;
   std::string text;              // kept for briefs; may be empty
+  std::string outlet, url, author;  // as read (empty where the input had none)
 };
 
 struct StoreBatch {

@@ -9,7 +9,9 @@
 namespace sitrep {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: articles carry outlet, url and author (the brief's citations name them); a version 1
+// store is upgraded in place when opened (its articles get empty ones).
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -17,7 +19,8 @@ CREATE TABLE IF NOT EXISTS articles (
   seq INTEGER PRIMARY KEY, id TEXT NOT NULL, source TEXT NOT NULL, record INTEGER NOT NULL,
   content_hash INTEGER NOT NULL, day INTEGER, event INTEGER NOT NULL,
   duplicate_of INTEGER NOT NULL, signature BLOB NOT NULL, minhash BLOB NOT NULL,
-  title TEXT NOT NULL, text TEXT NOT NULL);
+  title TEXT NOT NULL, text TEXT NOT NULL, outlet TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS articles_key ON articles (id, content_hash);
 CREATE INDEX IF NOT EXISTS articles_event ON articles (event);
 CREATE TABLE IF NOT EXISTS events (
@@ -111,7 +114,19 @@ Result<Store> Store::Open(const std::string& path) {
   {
     Statement get(rep->db, "SELECT value FROM meta WHERE key='schema_version'");
     if (get.ok() && get.Step() == SQLITE_ROW) {
-      if (get.Text(0) != std::to_string(kSchemaVersion)) {
+      if (get.Text(0) == "1") {
+        // Columns added by ALTER TABLE go last, which is why articles are always written and
+        // read by column name.
+        if (!rep->Exec("BEGIN IMMEDIATE;"
+                       "ALTER TABLE articles ADD COLUMN outlet TEXT NOT NULL DEFAULT '';"
+                       "ALTER TABLE articles ADD COLUMN url TEXT NOT NULL DEFAULT '';"
+                       "ALTER TABLE articles ADD COLUMN author TEXT NOT NULL DEFAULT '';"
+                       "UPDATE meta SET value='2' WHERE key='schema_version';"
+                       "COMMIT")) {
+          rep->Exec("ROLLBACK");
+          return rep->Fail("cannot upgrade the store from schema version 1");
+        }
+      } else if (get.Text(0) != std::to_string(kSchemaVersion)) {
         return MakeError(ErrorCode::kUnsupported, path,
                          "store schema version " + get.Text(0) + " is not " +
                              std::to_string(kSchemaVersion),
@@ -154,7 +169,9 @@ Result<uint64_t> Store::Commit(const StoreBatch& batch) {
   };
   {
     Statement ins(r.db,
-                  "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  "INSERT INTO articles (seq, id, source, record, content_hash, day, event, "
+                  "duplicate_of, signature, minhash, title, text, outlet, url, author) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const StoredArticle& a : batch.articles) {
       ins.Reset();
       ins.Bind(1, static_cast<int64_t>(a.seq));
@@ -169,6 +186,9 @@ Result<uint64_t> Store::Commit(const StoreBatch& batch) {
       ins.BindBlob(10, a.minhash);
       ins.Bind(11, std::string_view(a.title));
       ins.Bind(12, std::string_view(a.text));
+      ins.Bind(13, std::string_view(a.outlet));
+      ins.Bind(14, std::string_view(a.url));
+      ins.Bind(15, std::string_view(a.author));
       if (ins.Step() != SQLITE_DONE) return rollback("cannot store article " + a.id);
     }
     Statement up(r.db,
@@ -229,7 +249,8 @@ Result<std::optional<std::pair<uint64_t, std::string>>> Store::LatestCheckpoint(
 
 namespace {
 constexpr const char* kArticleColumns =
-    "seq, id, source, record, content_hash, day, event, duplicate_of, signature, minhash, title";
+    "seq, id, source, record, content_hash, day, event, duplicate_of, signature, minhash, title, "
+    "outlet, url, author";
 
 StoredArticle ReadArticle(Statement& q, bool with_text) {
   StoredArticle a;
@@ -244,7 +265,10 @@ StoredArticle ReadArticle(Statement& q, bool with_text) {
   a.signature = q.Text(8);
   a.minhash = q.Text(9);
   a.title = q.Text(10);
-  if (with_text) a.text = q.Text(11);
+  a.outlet = q.Text(11);
+  a.url = q.Text(12);
+  a.author = q.Text(13);
+  if (with_text) a.text = q.Text(14);
   return a;
 }
 

@@ -1,6 +1,7 @@
 #include "sitrep/store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -36,6 +37,9 @@ StoredArticle MakeArticle(uint64_t seq, uint64_t event) {
   a.minhash = std::string(64, 'm');
   a.title = "Title " + std::to_string(seq);
   a.text = "Body of article " + std::to_string(seq) + ".";
+  a.outlet = "Outlet " + std::to_string(seq % 3);
+  a.url = "https://news.example/" + std::to_string(seq);
+  a.author = "Reporter " + std::to_string(seq);
   return a;
 }
 
@@ -81,6 +85,9 @@ TEST(Store, CommitsBatchesAndReadsThemBack) {
   ASSERT_TRUE(members.has_value());
   ASSERT_EQ(members->size(), 4u);
   EXPECT_EQ((*members)[1].text, "Body of article 2.");
+  EXPECT_EQ((*members)[1].outlet, "Outlet 2");
+  EXPECT_EQ((*members)[1].url, "https://news.example/2");
+  EXPECT_EQ((*members)[1].author, "Reporter 2");
   auto cp = store->LatestCheckpoint();
   ASSERT_TRUE(cp.has_value() && cp->has_value());
   EXPECT_EQ((*cp)->first, 3u);
@@ -100,6 +107,49 @@ TEST(Store, CommitsBatchesAndReadsThemBack) {
   ASSERT_TRUE(store->Commit(more).has_value());
   EXPECT_EQ(*store->EventsNeedingBrief(2), std::vector<uint64_t>{1});
   EXPECT_EQ(**store->BriefMarkdown(1), "# brief");
+  EXPECT_EQ(*store->CheckIntegrity(), "ok");
+}
+
+// A store written by the first schema (no outlet, url or author) opens, is upgraded in place,
+// keeps its articles, and takes new ones with all their columns.
+TEST(Store, UpgradesAVersionOneStore) {
+  std::string path = TempPath("v1.db");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    const char* v1 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '1');
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL, source TEXT NOT NULL, record INTEGER NOT NULL,
+  content_hash INTEGER NOT NULL, day INTEGER, event INTEGER NOT NULL,
+  duplicate_of INTEGER NOT NULL, signature BLOB NOT NULL, minhash BLOB NOT NULL,
+  title TEXT NOT NULL, text TEXT NOT NULL);
+INSERT INTO articles VALUES (1, 'old-1', 'feed.jsonl', 1, 7919, 15000, 1, -1, 'sig', 'mh',
+  'An old title', 'An old body.');
+)sql";
+    ASSERT_EQ(sqlite3_exec(db, v1, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.has_value()) << store.error().ToString();
+    EXPECT_EQ(store->LastSeq(), 1u);
+    StoreBatch batch;
+    batch.articles = {MakeArticle(2, 1)};
+    batch.events = {{1, 2, 15000, 15000, "first", true}};
+    ASSERT_TRUE(store->Commit(batch).has_value());
+  }
+  auto store = Store::Open(path);  // now a version 2 store: opens without another upgrade
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  auto members = store->EventArticles(1);
+  ASSERT_TRUE(members.has_value());
+  ASSERT_EQ(members->size(), 2u);
+  EXPECT_EQ((*members)[0].title, "An old title");
+  EXPECT_EQ((*members)[0].text, "An old body.");
+  EXPECT_EQ((*members)[0].outlet, "");
+  EXPECT_EQ((*members)[1].outlet, "Outlet 2");
+  EXPECT_EQ((*members)[1].author, "Reporter 2");
   EXPECT_EQ(*store->CheckIntegrity(), "ok");
 }
 

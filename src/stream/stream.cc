@@ -406,6 +406,9 @@ Result<StreamReport> RunStream(const std::vector<std::string>& paths, const Stre
         s.signature = EncodeSignature(chunk->signatures[i]);
         s.minhash = std::move(minhash_bytes);
         s.title = a.title;
+        s.outlet = a.outlet;
+        s.url = a.url;
+        s.author = a.author;
         if (opts.keep_text) s.text = a.text;
         for (const EventMerge& m : assignment.merges) {
           batch.merges.push_back(m);
@@ -507,6 +510,9 @@ Result<uint64_t> BriefChangedEvents(const std::string& store_path, const StreamO
         a.path = std::move(m.source);
         a.record = m.record;
         a.title = std::move(m.title);
+        a.outlet = std::move(m.outlet);
+        a.url = std::move(m.url);
+        a.author = std::move(m.author);
         a.text = std::move(m.text);
         if (m.day) a.date = CivilDate::FromDays(*m.day);
         a.event_id = std::to_string((*ids)[k]);
