@@ -252,6 +252,12 @@ class CueReader {
           appositive_end = q;
           subject_end = q;
           p = k - 1;
+        } else if (IsAnyWord(W(k), {"a", "an"}) && k >= 2 && t_[k - 2].kind == TokKind::kWord &&
+                   t_[k - 2].capitalized) {
+          // "YRC Worldwide, a large trucking company, told the Journal": the description
+          // between commas is skipped and the name before it speaks.
+          subject_end = k - 1;
+          p = k - 1;
         } else {
           return false;
         }
@@ -296,7 +302,9 @@ class CueReader {
     cue.begin = s;
     cue.end = v + 1;
     // ", the agency said" or a closing quote: '"At least 60 were hurt," the spokesman added.'
-    cue.postposed = s > 0 && (Punct(s - 1, ',') || Punct(s - 1, '"'));
+    // Wire copy closes a quote with two apostrophes: "... two or three years,'' Conley said."
+    cue.postposed = s > 0 && (Punct(s - 1, ',') || Punct(s - 1, '"') ||
+                              (s > 1 && Punct(s - 1, '\'') && Punct(s - 2, '\'')));
     cue.attribution.source = Text(s, subject_end);
     cue.attribution.span = Abs(s, subject_end);
     (void)appositive_end;

@@ -323,6 +323,13 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
       v *= s;
       ++j;
       rf.decimals = 0;
+    } else if (size_t d = W(j).find('-'); d != std::string_view::npos &&
+               ScaleWord(W(j).substr(0, d)) > 0 && !GluedCountNoun(W(j).substr(d + 1)).empty()) {
+      // "a 1.3 million-person payroll": the scale word glued to the noun it counts.
+      v *= ScaleWord(W(j).substr(0, d));
+      rf.glued = std::string(GluedCountNoun(W(j).substr(d + 1)));
+      ++j;
+      rf.decimals = 0;
     }
     f.low = f.high = v;
     rf.num_end = j;
@@ -345,7 +352,10 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
     }
   }
   for (const Vague& vg : kVague) {
-    if (vg.key == W(i) && W(i + 1) == "of") {
+    // "killing thousands.": after an outcome verb the vague word may end its clause.
+    bool ends_after_outcome = i > 0 && !OutcomeVerb(W(i - 1)).empty() &&
+                              (i + 1 >= t_.size() || t_[i + 1].kind == TokKind::kPunct);
+    if (vg.key == W(i) && (W(i + 1) == "of" || ends_after_outcome)) {
       f.vague = std::string(vg.key);
       f.low = vg.low;
       f.high = vg.high;
@@ -445,9 +455,10 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
   std::string_view next = W(rf.num_end);
   if (tok.kind == TokKind::kWord) {
     // "the two sides", "its three ministers": a definite description, not a reported figure.
+    // A measure glued to its unit is not a count: "the four-day weekend" lasts four days.
     if (IsAnyWord(prev, {"the", "these", "those", "both", "its", "their", "his", "her", "our",
                          "first", "last", "every", "each", "one"}))
-      return !rf.fig.vague.empty() ? false : true;
+      return rf.fig.vague.empty() && rf.glued_unit.empty();
     return false;
   }
   // Glued to a word before it: "COVID-19", "F-16", "M23".
@@ -461,7 +472,8 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
   // Dates and times: "March 5", "5 March", "4 a.m.", "10:30", "2023-11-13", "12/01".
   if (MonthOf(prev) || MonthOf(next)) return true;
   if (IsAnyWord(next, {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "o'clock",
-                       "bst", "est", "cet"}))
+                       "bst", "est", "cet"}) ||
+      (next == "local" && W(rf.num_end + 1) == "time"))  // "began before 19.55 local time"
     return true;
   if (rf.num_end < t_.size() && !t_[rf.num_end].space_before &&
       (IsPunct(t_[rf.num_end], ':') || IsPunct(t_[rf.num_end], '/')) &&
@@ -538,6 +550,14 @@ void SentenceReader::ReadModifier(RawFigure& rf) {
 void SentenceReader::ReadUnit(RawFigure& rf) {
   Figure& f = rf.fig;
   size_t j = rf.num_end;
+  // "dlrs 2.6 billion": AP wire copy writes the currency as a word before the number.
+  if (rf.first > 0 && W(rf.first - 1) == "dlrs") {
+    f.unit = "usd";
+    f.dimension = "money:usd";
+    rf.first -= 1;
+    rf.last = j;
+    return;
+  }
   // Currency symbols before the number.
   size_t b = rf.first;
   if (b > 0 && t_[b - 1].kind == TokKind::kPunct) {
@@ -623,6 +643,9 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
     } else if (W(k) == "miles" && W(k + 1) == "per" && W(k + 2) == "hour") {
       u = FindUnit("mph");
       after = k + 3;
+    } else if (IsAnyWord(W(k), {"u.s.", "us", "u.s"}) && W(k + 1) == "dollars") {
+      u = FindUnit("dollars");  // "40.5 million U.S. dollars"
+      after = k + 2;
     } else if ((u = FindUnit(W(k))) != nullptr) {
       after = k + 1;
     } else if (k > j) {
@@ -663,7 +686,7 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
   while (j < t_.size() && j < i + 4 && t_[j].kind == TokKind::kWord) {
     std::string_view w = W(j);
     // "10,000 more troops", "three more executions": "more" before the counted noun.
-    if (j == i && IsAnyWord(w, {"more", "additional", "further", "extra"}) &&
+    if (j == i && IsAnyWord(w, {"more", "additional", "further", "extra", "other"}) &&
         j + 1 < t_.size() && t_[j + 1].kind == TokKind::kWord && !IsFunctionWord(W(j + 1)) &&
         W(j + 1) != "than") {
       ++j;
@@ -690,7 +713,9 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
     if (acronym && j < t_.size() && t_[j].kind == TokKind::kWord && !IsFunctionWord(W(j)) &&
         !IsAuxiliary(W(j)) && OutcomeAfter(W(j)).empty() && !IsReportingVerb(W(j)))
       s_modifier = true;
-    if ((w.ends_with("s") && !s_modifier) || w.ends_with("men") || w == "people" || w == "police" ||
+    // "-men" is a plural ("gunmen", "firemen"), but not in "specimen" or "regimen".
+    bool men = w.ends_with("men") && !IsAnyWord(w, {"specimen", "regimen", "abdomen", "acumen"});
+    if ((w.ends_with("s") && !s_modifier) || men || w == "people" || w == "police" ||
         w == "cattle" || w == "children" ||
         w == "personnel" || w == "staff" || w == "livestock" || w == "men" || w == "women")
       break;  // a plural noun ends the phrase
@@ -700,6 +725,15 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
   if (end == i + 1 && IsAnyWord(W(i), {"combined", "overall", "altogether", "apiece", "alone",
                                        "respectively", "total", "each", "so", "or", "more"}))
     return i;
+  // "630,000 Nissan and Infiniti vehicles", "5 Live Football League", "RADIO 5 LIVE SPORTS":
+  // a name (a capitalized word not in -s, or an all-capitals word) ends the phrase; what it
+  // counts is not read, so the figure is dropped unless another rule reads its head.
+  if (end > i) {
+    std::string_view raw = sc_.Raw(t_[end - 1]);
+    bool caps = raw.size() >= 2 &&
+                std::all_of(raw.begin(), raw.end(), [](char c) { return c < 'a' || c > 'z'; });
+    if (t_[end - 1].capitalized && (!raw.ends_with("s") || caps)) return i;
+  }
   if (end > i) {
     noun = std::string(W(end - 1));
     // Generic words for the population at large count as "people" ("2,500 residents were
@@ -738,7 +772,8 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     std::string noun;
     if (W(k) != "of" && W(k) != "from") return noun;
     ++k;
-    while (IsAnyWord(W(k), {"the", "a", "an"})) ++k;
+    // "10 percent of its membership".
+    while (IsAnyWord(W(k), {"the", "a", "an", "its", "their", "his", "her", "our"})) ++k;
     if (k < t_.size() && t_[k].kind == TokKind::kWord && !IsFunctionWord(W(k))) {
       size_t e = k;
       // A plural person noun or an age ends the phrase: "39 percent of people ages 18 to 34".
@@ -922,6 +957,8 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     rf.has_np = true;
     k = e;
   } else if (!f.vague.empty()) {
+    // "killing thousands.": a vague word with no noun after an outcome verb.
+    if (rf.first > 0) f.head = std::string(OutcomeVerb(W(rf.first - 1)));
     return;
   } else {
     size_t e = ReadNounPhrase(k, noun);
@@ -1210,6 +1247,39 @@ void SentenceReader::Read(std::vector<Figure>& out) {
          W(rf.last).find("-an-") != std::string_view::npos)) {
       i = std::max(rf.last, i + 1);
       continue;
+    }
+    // A price or a frequency: "$2.83 a barrel", "$1,100 for each barrel", "$40 per share",
+    // "36 times a day". A flow of money over time ("$350 million a year") stays a figure.
+    {
+      size_t r = rf.last;
+      bool times = rf.fig.dimension.empty() && W(r) == "times";
+      if (times) ++r;
+      bool per = W(r) == "per" || W(r) == "apiece" ||
+                 (W(r) == "for" && IsAnyWord(W(r + 1), {"each", "every"})) ||
+                 (IsAnyWord(W(r), {"a", "an", "each", "every"}) &&
+                  (times || IsAnyWord(W(r + 1), {"barrel", "share", "gallon", "hour", "ton",
+                                                 "tonne", "litre", "liter", "pound", "ounce",
+                                                 "kilo", "kilogram", "unit", "head", "person",
+                                                 "piece", "ticket", "night", "seat", "vote"})));
+      if (per && (times || rf.fig.dimension.starts_with("money:"))) {
+        i = std::max(rf.last, i + 1);
+        continue;
+      }
+    }
+    // "10 percent to 20 percent", "3 km to 5 km": a range whose unit is written twice.
+    if (!rf.fig.unit.empty() && !rf.fig.is_range && W(rf.last) == "to" &&
+        rf.last + 1 < t_.size() && t_[rf.last + 1].kind == TokKind::kNumber) {
+      RawFigure hi;
+      if (ParseNumberAt(rf.last + 1, hi) && hi.fig.vague.empty() && hi.fig.low > rf.fig.low) {
+        hi.first = hi.num_begin;
+        ReadUnit(hi);
+        if (hi.fig.unit == rf.fig.unit && hi.last > hi.num_end) {
+          rf.fig.high = hi.fig.high;
+          rf.fig.base_high = hi.fig.base_high;
+          rf.fig.is_range = true;
+          rf.last = hi.last;
+        }
+      }
     }
     if (rf.fig.dimension.empty() || rf.fig.base_low == 0) {
       rf.fig.base_low = rf.fig.low;

@@ -904,6 +904,80 @@ TEST(Attribution, ACommaAfterAnOpeningPhraseIsNotAPostposedReport) {
   EXPECT_EQ(figs[1].attribution.source, "the agency");
 }
 
+TEST(ExtractFigures, AScaleWordGluedToItsNoun) {
+  auto figs = ExtractFigures(Make("The state has a 1.3 million-person payroll."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].low, 1300000);
+  EXPECT_EQ(figs[0].head, "people");
+}
+
+TEST(ExtractFigures, PricesAndFrequenciesAreNotQuantities) {
+  EXPECT_TRUE(ExtractFigures(Make("Crude traded at $82.50 a barrel on Monday.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Fines reach $1,100 for each barrel spilled.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Patients test their blood up to 36 times a day.")).empty());
+  // A flow of money over time stays a figure.
+  auto figs = ExtractFigures(Make("The casinos take in $350 million a year."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].head, "money");
+}
+
+TEST(ExtractFigures, ARangeWithItsUnitWrittenTwice) {
+  auto figs = ExtractFigures(Make("The spraying missed 10 percent to 20 percent of the mosquitoes."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(FigureValueKey(figs[0]), "10-20");
+  EXPECT_EQ(figs[0].unit, "%");
+  EXPECT_EQ(figs[0].head, "mosquitoes");
+}
+
+TEST(ExtractFigures, NamesAndLookAlikePluralsInTheNounPhrase) {
+  auto figs = ExtractFigures(Make("The garden holds more than 1,000 specimen trees."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].head, "trees");
+  EXPECT_TRUE(ExtractFigures(Make("Sales reached 630,000 Nissan and Infiniti cars.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Tonight RADIO 5 LIVE SPORTS EXTRA carries the match.")).empty());
+}
+
+TEST(ExtractFigures, LocalTimeAndGluedDurationsAfterTheAreRead) {
+  EXPECT_TRUE(ExtractFigures(Make("The leak began before 19.55 local time.")).empty());
+  auto figs = ExtractFigures(Make("The film led over the four-day holiday weekend."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].unit, "day");
+  EXPECT_EQ(figs[0].low, 4);
+}
+
+TEST(ExtractFigures, OtherVagueAtClauseEndAndPossessiveWholes) {
+  auto figs = ExtractFigures(Make(
+      "The trial also includes 35 other defendants. The quake struck the island, killing "
+      "thousands. The tribe has 350 families, or about 10 percent of its membership."));
+  ASSERT_EQ(figs.size(), 4u);
+  EXPECT_EQ(figs[0].head, "defendants");
+  EXPECT_EQ(figs[1].vague, "thousands");
+  EXPECT_EQ(figs[1].head, "killed");
+  EXPECT_EQ(figs[2].head, "families");
+  EXPECT_EQ(figs[3].unit, "%");
+  EXPECT_EQ(figs[3].head, "membership");
+}
+
+TEST(ExtractFigures, DollarsWrittenAsWords) {
+  auto figs = ExtractFigures(Make(
+      "The bank provided 40.5 million U.S. dollars in aid. Its dlrs 2.6 billion in sales lead."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].unit, "usd");
+  EXPECT_EQ(figs[0].low, 40500000);
+  EXPECT_EQ(figs[0].head, "money");
+  EXPECT_EQ(figs[1].unit, "usd");
+  EXPECT_EQ(figs[1].low, 2600000000);
+}
+
+TEST(Attribution, WireQuotesAndADescriptionBetweenCommas) {
+  auto figs = ExtractFigures(Make(
+      "``Parents burn out after two or three years,'' Conley said. YRC Worldwide, a large "
+      "trucking company, told the Journal it will seek $1 billion in funds."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].attribution.source, "Conley");
+  EXPECT_EQ(figs[1].attribution.source, "YRC Worldwide");
+}
+
 TEST(FiguresGold, SixthHeldOutSetKeepsItsLevel) {
   auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout6");
   ASSERT_TRUE(r.has_value()) << r.error().ToString();
