@@ -29,6 +29,21 @@ const std::unordered_set<std::string_view>& ContextOpeners() {
   return words;
 }
 
+// Openings that tie the sentence to the one before it ("Even so, most parents ..."), with their
+// comma: "In addition to the levee, ..." and "Again the river rose" stand alone.
+bool LinkedOpening(std::string_view text) {
+  static constexpr std::string_view kOpenings[] = {
+      "Even so,", "For example,", "For instance,", "In fact,", "As a result,", "In contrast,",
+      "By contrast,", "Of course,", "In turn,", "In addition,", "On the other hand,",
+      "At the same time,", "In the meantime,", "After all,", "Above all,", "To be sure,",
+      "Certainly,", "Indeed,", "Similarly,", "Likewise,", "Consequently,", "Nonetheless,",
+      "Hence,", "Accordingly,", "Again,", "Even then,", "In other words,", "Conversely,"};
+  for (std::string_view o : kOpenings) {
+    if (text.starts_with(o)) return true;
+  }
+  return false;
+}
+
 // First-person words outside an attributed quote usually mean the sentence is someone's
 // words without the "said" that tells whose.
 const std::unordered_set<std::string_view>& FirstPerson() {
@@ -57,6 +72,7 @@ class WordTable {
     uint32_t id = 0;  // the stem's term id
     bool stop = false;
     bool first_person = false;
+    bool reporting = false;  // a reporting verb (ReportingVerbs(), or "say")
   };
   WordTable() : keys_(1 << 8, 0), values_(1 << 8, 0) {}
   // The entry for `key`, if there is one.
@@ -82,9 +98,12 @@ class WordTable {
  private:
   static size_t Home(uint64_t key, size_t mask) { return (key * 0x9E3779B97F4A7C15ull) >> 20 & mask; }
   static uint32_t Pack(Info info) {
-    return info.id << 2 | (info.stop ? 1u : 0u) | (info.first_person ? 2u : 0u);
+    return info.id << 3 | (info.stop ? 1u : 0u) | (info.first_person ? 2u : 0u) |
+           (info.reporting ? 4u : 0u);
   }
-  static Info Unpack(uint32_t v) { return Info{v >> 2, (v & 1) != 0, (v & 2) != 0}; }
+  static Info Unpack(uint32_t v) {
+    return Info{v >> 3, (v & 1) != 0, (v & 2) != 0, (v & 4) != 0};
+  }
   void Grow() {
     std::vector<uint64_t> keys(keys_.size() * 2, 0);
     std::vector<uint32_t> values(keys.size(), 0);
@@ -101,7 +120,8 @@ class WordTable {
   }
 
   std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;  // Info packed: id << 2 | first_person << 1 | stop
+  std::vector<uint32_t> values_;  // Info packed: id << 3 | reporting << 2 | first_person << 1
+                                  // | stop
   size_t size_ = 0;
 };
 
@@ -189,6 +209,7 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
       bool prev_stop = true;
       bool first_word = true;
       bool first_person = false;
+      bool also = false, after_also = false;
       bool dangling = false;        // "he added", or "In an interview, he says ..."
       bool before_first_comma = true;
       bool named_before = false;    // a capitalised word after the first
@@ -246,6 +267,7 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
         } else {
           info.stop = IsStopWord(lower);
           info.first_person = FirstPerson().count(lower) > 0;
+          info.reporting = lower == "say" || ReportingVerbs().count(lower) > 0;
           // Stems share term ids through their own keys (a different seed keeps a stem from
           // meeting the word of the same spelling).
           const std::string_view stem = stemmer.Stem(lower);
@@ -254,11 +276,16 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
             info.id = stem_info->id;
           } else {
             info.id = model.num_terms++;
-            words.Put(stem_key, WordTable::Info{info.id, false, false});
+            words.Put(stem_key, WordTable::Info{info.id, false, false, false});
           }
           words.Put(key, info);
         }
         first_person |= info.first_person;
+        c.attributed |= info.reporting;
+        // "also" adds to something told before ("Officials have also ruled out ..."); "also
+        // known as" and "also called" do not.
+        if (after_also) also |= lower != "known" && lower != "called";
+        after_also = lower == "also";
         if (!info.stop) terms.push_back(info.id);
         if (prev != UINT32_MAX && !(prev_stop && info.stop)) {
           bigram_keys.push_back(static_cast<uint64_t>(prev) << 32 | info.id);
@@ -267,6 +294,7 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
         prev_stop = info.stop;
       }
       dangling |= tail_speaker;
+      also |= after_also;
       // Stored sorted and to size: every reader takes them as a bag.
       std::sort(terms.begin(), terms.end());
       c.terms.assign(terms.begin(), terms.end());
@@ -281,9 +309,9 @@ EventModel BuildEventModel(std::span<const Article> articles, const DedupeResult
       const bool quote_open = first == '"' || first == '`' || first == '\'';
       const bool question = trimmed.find('?') != std::string_view::npos;
       const bool terminal = last == '.' || last == '!' || last == '"' || last == '\'';
-      c.readable = !ContextOpeners().count(opener) && !quote_open && !question && terminal &&
-                   !first_person && !dangling && c.words >= 8 && c.words <= 55 &&
-                   !(first >= 'a' && first <= 'z');
+      c.readable = !ContextOpeners().count(opener) && !LinkedOpening(trimmed) && !also &&
+                   !quote_open && !question && terminal && !first_person && !dangling &&
+                   c.words >= 8 && c.words <= 55 && !(first >= 'a' && first <= 'z');
       model.article_candidates[a].push_back(static_cast<uint32_t>(model.candidates.size()));
       model.candidates.push_back(std::move(c));
     }

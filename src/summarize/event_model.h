@@ -23,6 +23,8 @@ struct Candidate {
   std::vector<uint32_t> concepts;  // distinct bigram-concept ids, sorted
   bool from_copy = false;      // its article is a syndicated copy of another (support only)
   bool readable = true;        // stands on its own (no dangling pronoun, quote, question ...)
+  bool attributed = false;     // has a reporting verb ("said", "told"): someone's words, not
+                               // the reporter's
 };
 
 struct EventModel {

@@ -31,8 +31,9 @@ Selection SelectLexRank(const EventModel& model, const Budget& b);
 // TextRank (Mihalcea & Tarau 2004): weighted PageRank over normalized word overlap.
 Selection SelectTextRank(const EventModel& model, const Budget& b);
 // Bigram-concept coverage (Gillick & Favre 2009): concepts weighted by how many articles use
-// them, a sentence's value the weight of the concepts it adds; budgeted greedy with a
-// single-swap improvement pass (an approximation of their ILP).
+// them (content words too, at a small weight), a sentence's value the weight of the concepts it
+// adds, halved when it reports someone's words ("..., officials said."); budgeted greedy (an
+// approximation of their ILP).
 Selection SelectConcepts(const EventModel& model, const Budget& b);
 // Submodular coverage + diversity reward (Lin & Bilmes 2011), cost-scaled greedy.
 Selection SelectSubmodular(const EventModel& model, const Budget& b);

@@ -200,6 +200,26 @@ TEST(EventModel, PronounSpeakersNeedContext) {
   EXPECT_TRUE(m.candidates[3].readable);
 }
 
+// A linking opening ("Even so,", "For example,") or an "also" points back at what the reader
+// has not seen; "In addition to" with no comma and "also known as" do not.
+TEST(EventModel, LinkedSentencesNeedContext) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0,
+      "Even so, most residents of Riverton returned to their homes on Wednesday. "
+      "For example, the county hospital treated two people for hypothermia overnight. "
+      "State engineers have also found cracks in the spillway of the upper dam. "
+      "In addition to the dam, the flood destroyed two bridges on the county highway. "
+      "The Millbrook dam, also known as the Clear River dam, was built in 1931.",
+      {2024, 5, 7}));
+  const summarize::EventModel m = ModelOf(articles);
+  ASSERT_EQ(m.candidates.size(), 5u);
+  EXPECT_FALSE(m.candidates[0].readable);
+  EXPECT_FALSE(m.candidates[1].readable);
+  EXPECT_FALSE(m.candidates[2].readable);
+  EXPECT_TRUE(m.candidates[3].readable);
+  EXPECT_TRUE(m.candidates[4].readable);
+}
+
 // Wire copy's list marker ("_ ") is left out of the shown span.
 TEST(EventModel, ListMarkerIsNotShown) {
   std::vector<Article> articles;
@@ -242,6 +262,66 @@ TEST(Summarize, RepeatedFactsWinOverSingleMentions) {
   for (const auto& s : summary->sentences) all += Shown(articles, s) + " ";
   EXPECT_NE(all.find("Millbrook dam"), std::string::npos) << all;
   EXPECT_EQ(all.find("county fair"), std::string::npos) << all;
+}
+
+// The one-sentence summary of an event picked by the default method.
+std::string OnlyPick(const std::vector<Article>& articles) {
+  DedupeResult none;
+  none.duplicate_of.assign(articles.size(), -1);
+  SummaryOptions o;
+  o.max_words = 0;
+  o.max_sentences = 1;
+  auto summary = Summarize(articles, none, o);
+  if (!summary.has_value() || summary->sentences.size() != 1) return "";
+  return Shown(articles, summary->sentences[0]);
+}
+
+TEST(EventModel, ReportingVerbMarksAttribution) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0,
+      "Floodwater closed the Riverton bridge and the county highway, state officials said. "
+      "Engineers say the Millbrook dam cannot be repaired before the autumn rains arrive. "
+      "The Millbrook dam failed early on Tuesday after three days of heavy rain.",
+      {2024, 5, 7}));
+  const summarize::EventModel m = ModelOf(articles);
+  ASSERT_EQ(m.candidates.size(), 3u);
+  EXPECT_TRUE(m.candidates[0].attributed);
+  EXPECT_TRUE(m.candidates[1].attributed);
+  EXPECT_FALSE(m.candidates[2].attributed);
+  EXPECT_TRUE(m.candidates[0].readable) << "attribution is not a readability failure";
+}
+
+// A summary states what happened; the sentence that also says who said it loses to one that
+// says the same in the reporter's voice, though it covers more of what the articles share.
+TEST(Summarize, ReportersVoiceWinsOverAttribution) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0,
+      "Floodwater closed the Riverton bridge and the county highway, state officials said.",
+      {2024, 5, 7}));
+  articles.push_back(MakeArticle(1,
+      "Floodwater closed the Riverton bridge early on Tuesday morning.", {2024, 5, 7}));
+  articles.push_back(MakeArticle(2,
+      "They saw floodwater close the Riverton bridge and the county highway.", {2024, 5, 7}));
+  articles.push_back(MakeArticle(3,
+      "Was the Riverton bridge on the county highway closed by floodwater?", {2024, 5, 8}));
+  EXPECT_EQ(OnlyPick(articles), "Floodwater closed the Riverton bridge early on Tuesday morning.");
+}
+
+// Two sentences with the same shared bigrams: the one whose other words the articles also use
+// (apart, so in no shared bigram) is the better summary.
+TEST(Summarize, SharedWordsCountBesideSharedBigrams) {
+  std::vector<Article> articles;
+  articles.push_back(MakeArticle(0,
+      "Near the Millbrook dam, cheerful tourists photographed swans overnight.", {2024, 5, 7}));
+  articles.push_back(MakeArticle(1,
+      "Near the Millbrook dam, worried residents evacuated quickly overnight.", {2024, 5, 7}));
+  articles.push_back(MakeArticle(2,
+      "They told residents near the Millbrook dam that everyone must be evacuated.",
+      {2024, 5, 7}));
+  articles.push_back(MakeArticle(3,
+      "Was the Millbrook dam ever inspected by the state water board?", {2024, 5, 8}));
+  EXPECT_EQ(OnlyPick(articles),
+            "Near the Millbrook dam, worried residents evacuated quickly overnight.");
 }
 
 TEST(Summarize, UnknownMethodIsAnError) {
