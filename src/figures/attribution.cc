@@ -24,6 +24,12 @@ bool IsSkippableAdverb(std::string_view w) {
                        "originally", "again", "reportedly"});
 }
 
+// Titles written with a period: "Dr. Wang", "Gen. Ali".
+bool IsTitle(std::string_view w) {
+  return IsAnyWord(w, {"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "lt", "col",
+                       "sgt", "capt", "maj", "adm", "st", "rev", "hon"});
+}
+
 // Relays that name no one: "told reporters".
 bool IsGenericAudience(std::string_view w) {
   return IsAnyWord(w, {"reporters", "journalists", "press", "media", "parliament", "lawmakers",
@@ -71,6 +77,12 @@ class CueReader {
       if (t_[j].kind == TokKind::kNumber) break;
       if (t_[j].kind == TokKind::kPunct) {
         if (allow_commas && Punct(j, ',') && j + 1 < t_.size() && t_[j + 1].capitalized) {
+          ++j;
+          continue;
+        }
+        // "the center's Dr. Wang Zhanggui": the period of a title.
+        if (Punct(j, '.') && j > i && IsTitle(W(j - 1)) && j + 1 < t_.size() &&
+            t_[j + 1].capitalized) {
           ++j;
           continue;
         }
@@ -267,6 +279,11 @@ class CueReader {
     }
     size_t s = p;
     while (s > 0 && p - s < 8) {
+      // "Dr. Ruth Ames said": the period of a title does not end the subject.
+      if (s > 1 && Punct(s - 1, '.') && IsTitle(W(s - 2)) && t_[s].capitalized) {
+        s -= 2;
+        continue;
+      }
       const Tok& t = t_[s - 1];
       // "Activists and witnesses said", "Canada and the United States announced": two
       // speakers joined by "and" at the start of a clause. The first conjunct is at most three
@@ -336,6 +353,13 @@ class CueReader {
     // "As of Friday, the ministry was reporting at least 27 deaths": a clause after a comma
     // whose verb goes straight on to a number or "that" introduces what follows; it is not a
     // postposed ", the ministry said." covering what came before.
+    // "However, Russian officials said Saturday that all 118 ...": a day between the verb and
+    // "that" does not make the clause postposed.
+    size_t after_day = cue.end;
+    if (W(after_day) == "on" && WeekdayOf(W(after_day + 1))) ++after_day;
+    if (WeekdayOf(W(after_day)) || IsAnyWord(W(after_day), {"yesterday", "today", "tonight"}))
+      ++after_day;
+    if (cue.postposed && after_day > cue.end && W(after_day) == "that") cue.postposed = false;
     if (cue.postposed && cue.end < t_.size() &&
         (t_[cue.end].kind == TokKind::kNumber || W(cue.end) == "that" ||
          (W(cue.end) == "at" && W(cue.end + 1) == "least") ||
@@ -369,7 +393,7 @@ std::vector<Cue> FindCues(const Scanner& scanner, uint32_t base) {
   return CueReader(scanner, base).Read();
 }
 
-Attribution AttributionFor(const std::vector<Cue>& cues, const std::vector<Tok>& /*tokens*/,
+Attribution AttributionFor(const std::vector<Cue>& cues, const std::vector<Tok>& tokens,
                            size_t first, size_t last, uint32_t /*base*/) {
   const Cue* right = nullptr;
   const Cue* left = nullptr;
@@ -379,6 +403,29 @@ Attribution AttributionFor(const std::vector<Cue>& cues, const std::vector<Tok>&
   }
   if (right != nullptr && right->postposed) return right->attribution;
   if (left != nullptr && !left->postposed) return left->attribution;
+  // "By the end of the week, some economists say, the strike will have cost $500 million": a
+  // reporting clause between commas in mid-sentence covers the rest of the sentence too, unless
+  // a conjunction opens a new clause after it (", the chief told reporters, and winds ...").
+  // A speaker between two quotes ('"...," he says, "The smoker will have three ..."') too.
+  auto closes_quote = [&](size_t k) {
+    return IsPunct(tokens[k], '"') ||
+           (k > 0 && IsPunct(tokens[k], '\'') && IsPunct(tokens[k - 1], '\''));
+  };
+  auto opens_quote = [&](size_t k) {
+    return IsPunct(tokens[k], '"') ||
+           (k + 1 < tokens.size() && IsPunct(tokens[k], '`') && IsPunct(tokens[k + 1], '`'));
+  };
+  if (left != nullptr && left->begin > 0 && left->end + 1 < tokens.size() &&
+      (IsPunct(tokens[left->begin - 1], ',') || closes_quote(left->begin - 1)) &&
+      IsPunct(tokens[left->end], ',') &&
+      (tokens[left->end + 1].kind == TokKind::kWord || opens_quote(left->end + 1)) &&
+      // ", by some estimates,": a noun, not a speaker with a verb.
+      !IsAnyWord(tokens[left->subject_begin].lower, {"by", "in", "of", "at", "for", "from", "with",
+                                                     "to", "on"}) &&
+      !IsAnyWord(tokens[left->end + 1].lower,
+                 {"who", "which", "whose", "where", "when", "and", "but", "or", "while", "as",
+                  "although", "though", "so", "then", "before", "after", "because", "since"}))
+    return left->attribution;
   return {};
 }
 

@@ -486,6 +486,9 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
   if (rf.num_end + 1 < t_.size() && IsPunct(t_[rf.num_end], '-') &&
       (W(rf.num_end + 1).starts_with("year-old") || W(rf.num_end + 1).starts_with("month-old")))
     return true;
+  // A rank ("the top 10 list"), a frequency ("every 30 seconds") or a number sign written apart
+  // ("# 5" in tokenised text).
+  if (IsAnyWord(prev, {"top", "every"}) || (i > 0 && IsPunct(t_[i - 1], '#'))) return true;
   // "aged 45", "ages 18 to 34", "at age 25", "between the ages of 18 and 39".
   if (IsAnyWord(prev, {"aged", "per", "ages", "age"}) ||
       (prev == "of" && i > 1 && IsAnyWord(W(i - 2), {"ages", "age"})))
@@ -723,7 +726,8 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
   // "it's 9,000 combined": a word that follows a number but counts nothing. Precision first:
   // no noun, so the figure is dropped unless another rule reads its head.
   if (end == i + 1 && IsAnyWord(W(i), {"combined", "overall", "altogether", "apiece", "alone",
-                                       "respectively", "total", "each", "so", "or", "more"}))
+                                       "respectively", "total", "each", "so", "or", "more",
+                                       "strong"}))
     return i;
   // "630,000 Nissan and Infiniti vehicles", "5 Live Football League", "RADIO 5 LIVE SPORTS":
   // a name (a capitalized word not in -s, or an all-capitals word) ends the phrase; what it
@@ -780,6 +784,14 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       while (e + 1 < t_.size() && t_[e + 1].kind == TokKind::kWord && !IsFunctionWord(W(e + 1)) &&
              e < k + 2 && !IsPersonNoun(W(e)) && !IsAnyWord(W(e + 1), {"ages", "aged"}))
         ++e;
+      // Tokenised text splits the possessive: "the company 's total sales".
+      if (e + 3 < t_.size() && IsPunct(t_[e + 1], '\'') && W(e + 2) == "s" &&
+          t_[e + 3].kind == TokKind::kWord && !IsFunctionWord(W(e + 3))) {
+        e += 3;
+        while (e + 1 < t_.size() && t_[e + 1].kind == TokKind::kWord &&
+               !IsFunctionWord(W(e + 1)) && !IsPersonNoun(W(e)))
+          ++e;
+      }
       noun = std::string(W(e));
       if (noun.ends_with("'s")) noun.resize(noun.size() - 2);
     }
@@ -1217,7 +1229,10 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     if (j + 1 < t_.size() && rf.fig.vague.empty()) {
       bool dash = IsPunct(t_[j], '-') && t_[j + 1].kind == TokKind::kNumber;
       bool between_and = rf.first + 1 == rf.num_begin && W(rf.first) == "between" && W(j) == "and";
-      bool to = W(j) == "to" && t_[j + 1].kind == TokKind::kNumber &&
+      // "45 to 60 people", "four to five years".
+      bool to = W(j) == "to" &&
+                (t_[j + 1].kind == TokKind::kNumber ||
+                 (t_[rf.num_begin].kind == TokKind::kWord && CompoundNumber(W(j + 1)) > 0)) &&
                 !(rf.first > 0 && IsAnyWord(W(rf.first - 1), {"from", "rose", "risen"}));
       // "one or two of the tyres", "five or six children": a range in words.
       bool or_words = W(j) == "or" && t_[rf.num_begin].kind == TokKind::kWord &&
@@ -1261,6 +1276,10 @@ void SentenceReader::Read(std::vector<Figure>& out) {
                                                  "tonne", "litre", "liter", "pound", "ounce",
                                                  "kilo", "kilogram", "unit", "head", "person",
                                                  "piece", "ticket", "night", "seat", "vote"})));
+      // "4,000 times higher than the limit", "three times as many": a ratio.
+      per = per || (times && (IsAnyWord(W(r), {"more", "less", "as", "higher", "lower", "greater",
+                                               "larger", "bigger", "faster", "over"}) ||
+                              (W(r).ends_with("er") && W(r + 1) == "than")));
       if (per && (times || rf.fig.dimension.starts_with("money:"))) {
         i = std::max(rf.last, i + 1);
         continue;
@@ -1337,6 +1356,10 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     Figure& f = rf.fig;
     // What is counted is unknown: precision first.
     if (f.head.empty() || f.head == "percent") continue;
+    // "a 20-year low", "a 10-year high": a record, not a quantity.
+    if (f.dimension == "duration" &&
+        IsAnyWord(W(rf.last), {"low", "lows", "high", "highs", "record", "peak", "best", "worst"}))
+      continue;
     // "8,000 years ago", "millions of years old": a point in time or an age, not a quantity.
     if ((f.dimension == "duration" ||
          IsAnyWord(f.head, {"years", "months", "weeks", "days", "decades", "centuries"})) &&

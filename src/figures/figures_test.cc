@@ -978,6 +978,46 @@ TEST(Attribution, WireQuotesAndADescriptionBetweenCommas) {
   EXPECT_EQ(figs[1].attribution.source, "YRC Worldwide");
 }
 
+TEST(ExtractFigures, RanksRatiosRecordsAndFrequencies) {
+  EXPECT_TRUE(ExtractFigures(Make("The album fell out of the top 10 list.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Levels were 300 times higher than the limit.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Sales reached a 20-year low in March.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("A bus leaves every 15 minutes.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Read points # 3 and # 5 again.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("The army, then 2 million strong, was cut.")).empty());
+}
+
+TEST(ExtractFigures, WordRangesWithToAndTokenisedPossessives) {
+  auto figs = ExtractFigures(Make(
+      "The storms recur four to five years apart. Exports were 5 percent of the company 's "
+      "total sales."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(FigureValueKey(figs[0]), "4-5");
+  EXPECT_EQ(figs[0].unit, "year");
+  EXPECT_EQ(figs[1].head, "sales");
+}
+
+TEST(Attribution, DaysTitlesAndParentheticalSpeakers) {
+  auto figs = ExtractFigures(Make(
+      "However, navy officials said Saturday that all 40 sailors were dead. According to the "
+      "institute's Dr. Mira Sand, floods return every few years after 3 dry seasons. By Friday, "
+      "some analysts say, the strike will have cost $200 million. The blaze began at noon, the "
+      "chief told reporters, and winds spread it across two valleys."));
+  ASSERT_EQ(figs.size(), 4u);
+  EXPECT_EQ(figs[0].attribution.source, "navy officials");
+  EXPECT_EQ(figs[1].attribution.source, "the institute's Dr. Mira Sand");
+  EXPECT_EQ(figs[2].attribution.source, "some analysts");
+  EXPECT_TRUE(figs[3].attribution.empty());  // a new clause after "and"
+}
+
+TEST(Attribution, ASpeakerBetweenTwoQuotes) {
+  auto figs = ExtractFigures(Make(
+      "``The first guest orders tea,'' she says, ``the second orders three coffees.''"));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].head, "coffees");
+  EXPECT_EQ(figs[0].attribution.source, "she");
+}
+
 TEST(FiguresGold, SixthHeldOutSetKeepsItsLevel) {
   auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout6");
   ASSERT_TRUE(r.has_value()) << r.error().ToString();
