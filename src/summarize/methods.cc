@@ -310,17 +310,18 @@ Selection SelectTextRank(const EventModel& m, const Budget& b) {
   return GreedyByScore(m, vec, score, b, 0.5);
 }
 
-Selection SelectConcepts(const EventModel& m, const Budget& b) {
-  // Concept weights: the (topic-weighted) number of articles using the bigram; rare concepts
-  // (fewer than min_df articles) count for nothing, as in Gillick & Favre.
-  std::vector<double> weight(m.num_bigrams, 0.0);
-  std::vector<uint32_t> df(m.num_bigrams, 0);
-  std::vector<uint32_t> last_article(m.num_bigrams, UINT32_MAX);
+// Weight of each concept id (< n) that `ids(candidate)` lists: the topic-weighted number of
+// articles using it (syndicated copies not counted), 0 below `min_df` articles, as in Gillick &
+// Favre; an id repeated within an article counts once.
+template <typename Ids>
+std::vector<double> ArticleSupport(const EventModel& m, uint32_t n, uint32_t min_df, Ids&& ids) {
+  std::vector<double> weight(n, 0.0);
+  std::vector<uint32_t> df(n, 0), last_article(n, UINT32_MAX);
   for (uint32_t a = 0; a < m.article_candidates.size(); ++a) {
     for (uint32_t ci : m.article_candidates[a]) {
       const Candidate& c = m.candidates[ci];
       if (c.from_copy) break;
-      for (uint32_t k : c.concepts) {
+      for (uint32_t k : ids(c)) {
         if (last_article[k] != a) {
           last_article[k] = a;
           weight[k] += m.article_weight[a];
@@ -329,37 +330,26 @@ Selection SelectConcepts(const EventModel& m, const Budget& b) {
       }
     }
   }
-  const uint32_t n = m.num_articles_used;
-  const uint32_t min_df = n >= 10 ? 3 : n >= 4 ? 2 : 1;
-  for (uint32_t k = 0; k < m.num_bigrams; ++k) {
+  for (uint32_t k = 0; k < n; ++k) {
     if (df[k] < min_df) weight[k] = 0;
   }
+  return weight;
+}
+
+Selection SelectConcepts(const EventModel& m, const Budget& b) {
+  const uint32_t n = m.num_articles_used;
+  const uint32_t min_df = n >= 10 ? 3 : n >= 4 ? 2 : 1;
+  // Bigram concepts, and content-word stems (unigram concepts) weighted the same way but scaled
+  // by kUnigramWeight.
+  const std::vector<double> weight =
+      ArticleSupport(m, m.num_bigrams, min_df, [](const Candidate& c) -> const auto& { return c.concepts; });
+  std::vector<double> term_weight =
+      ArticleSupport(m, m.num_terms, min_df, [](const Candidate& c) -> const auto& { return c.terms; });
+  for (double& w : term_weight) w *= kUnigramWeight;
 
   std::vector<uint32_t> eligible;
   for (uint32_t i = 0; i < m.candidates.size(); ++i) {
     if (Eligible(m.candidates[i], b)) eligible.push_back(i);
-  }
-  // Unigram concepts: content-word stems, weighted the same way (topic-weighted article count,
-  // nothing below min_df), scaled by kUnigramWeight.
-  std::vector<double> term_weight(m.num_terms, 0.0);
-  {
-    std::vector<uint32_t> term_df(m.num_terms, 0), last(m.num_terms, UINT32_MAX);
-    for (uint32_t a = 0; a < m.article_candidates.size(); ++a) {
-      for (uint32_t ci : m.article_candidates[a]) {
-        const Candidate& c = m.candidates[ci];
-        if (c.from_copy) break;
-        for (uint32_t t : c.terms) {
-          if (last[t] != a) {
-            last[t] = a;
-            term_weight[t] += m.article_weight[a];
-            ++term_df[t];
-          }
-        }
-      }
-    }
-    for (uint32_t t = 0; t < m.num_terms; ++t) {
-      term_weight[t] = term_df[t] < min_df ? 0 : term_weight[t] * kUnigramWeight;
-    }
   }
 
   std::vector<char> covered(m.num_bigrams, 0), chosen(m.candidates.size(), 0);
