@@ -442,7 +442,11 @@ struct EventClusterer::Rep {
   // Open events sharing terms with v, best overlap first, at most max_candidates.
   std::vector<uint32_t> Candidates(const SparseVector& v) {
     std::vector<uint32_t> out;
-    if (options.exhaustive) {
+    // While there are no more open events than would be scored anyway, score them all: the
+    // index finds candidates by the article's rarest terms, and in a small batch those are the
+    // words only that article uses (a report of a visit to Beirut names the visitor more often
+    // than the blast), so it missed the one event the article belonged to.
+    if (options.exhaustive || open_events <= options.max_candidates) {
       for (uint32_t i = 0; i < events.size(); ++i) {
         if (events[i].open && events[i].merged_into == 0) out.push_back(i);
       }

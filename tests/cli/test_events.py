@@ -67,6 +67,18 @@ def test_json_files_and_index(tmp_path):
     assert len(seen) == len(set(seen)) == 7 + 4 + 3
 
 
+def test_one_story_alone_is_one_event(tmp_path):
+    """The example folder alone (7 articles): the story is one event. A batch this small once
+    split off the report of Macron's visit: the candidate index looks events up by an article's
+    rarest words, which in 7 articles are the ones only that report uses."""
+    out = tmp_path / "alone"
+    run("brief", "--events", EXAMPLE, "--format", "json", "-o", out, check_exit=0)
+    index = json.loads((out / "index.json").read_text())
+    story_events = [e for e in index if any(story_of(a) == "beirut" for a in e["articles"])]
+    assert len(story_events) == 1, [e["articles"] for e in index]
+    assert sorted(story_events[0]["articles"]) == sorted(Path(n).stem for n in BEIRUT_FILES)
+
+
 def test_jsonl_one_brief_per_line():
     proc = run("brief", "--events", EXAMPLE, SUEZ, TEXAS, "--format", "jsonl", check_exit=0)
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
