@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <initializer_list>
 #include <numeric>
+#include <vector>
 
 #include "sitrep/clean.h"
 #include "sitrep/cluster.h"
@@ -17,7 +17,7 @@ bool OnTopic(std::string_view topic, std::string_view text) {
   // about something else or empty (checked by hand on a sample of each collection).
   struct Names {
     std::string_view topic;
-    std::initializer_list<std::string_view> names;
+    std::vector<std::string_view> names;
   };
   static const Names kTopics[] = {
       {"SyrianCrisis", {"Syria", "Assad"}},
