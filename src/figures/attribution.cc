@@ -45,7 +45,9 @@ class CueReader {
     for (size_t v = 0; v < t_.size(); ++v) {
       if (t_[v].kind != TokKind::kWord) continue;
       Cue cue;
-      bool ok = W(v) == "according" && W(v + 1) == "to" ? ReadAccording(v, cue) : ReadVerb(v, cue);
+      bool ok = W(v) == "according" && W(v + 1) == "to" ? ReadAccording(v, cue)
+                : W(v) == "by"                            ? ReadByCount(v, cue)
+                                                          : ReadVerb(v, cue);
       // "Petra Lenz told the Gazette she had warned ...": a pronoun speaking right after a
       // reporting clause is inside that clause's report, so the first speaker keeps it.
       if (ok && !cues.empty() && !cue.postposed && cue.subject_end == cue.subject_begin + 1 &&
@@ -151,6 +153,38 @@ class CueReader {
     return true;
   }
 
+  // ", by the university team's count", "By the ministry's estimate, ...": the possessor counts.
+  bool ReadByCount(size_t v, Cue& cue) {
+    if (v > 0 && !Punct(v - 1, ',')) return false;
+    size_t s = v + 1;
+    size_t k = s;
+    while (k < t_.size() && k < s + 6 && t_[k].kind == TokKind::kWord &&
+           !(W(k).ends_with("'s") || W(k).ends_with("s'")))
+      ++k;
+    if (k >= t_.size() || t_[k].kind != TokKind::kWord) return false;
+    if (!(W(k).ends_with("'s") || W(k).ends_with("s'"))) return false;
+    size_t n = k + 1;
+    if (W(n) == "own") ++n;
+    if (!IsAnyWord(W(n), {"count", "counts", "estimate", "estimates", "tally", "reckoning",
+                          "figures", "calculation", "calculations"}))
+      return false;
+    for (size_t j = s; j < k; ++j)
+      if (IsFunctionWord(W(j)) && !IsAnyWord(W(j), {"the", "a", "an", "of"})) return false;
+    std::string source = Text(s, k + 1);
+    const size_t cut = W(k).ends_with("'s") ? 2 : 1;
+    source.resize(source.size() - cut);
+    if (source.empty()) return false;
+    cue.subject_begin = s;
+    cue.subject_end = k + 1;
+    cue.begin = v;
+    cue.end = n + 1;
+    cue.postposed = v > 0;
+    cue.attribution.source = std::move(source);
+    cue.attribution.span = Abs(s, k + 1);
+    cue.attribution.span.end -= static_cast<uint32_t>(cut);
+    return true;
+  }
+
   bool ReadVerb(size_t v, Cue& cue) {
     std::string_view verb = W(v);
     // "the ministry was reporting at least 27 deaths": a progressive reporting verb.
@@ -179,7 +213,10 @@ class CueReader {
     std::vector<Span> relay_spans;
     // Inverted: ", said the ministry." / ", said Ola Brandt, the finance minister." Never
     // "told": its object is the audience (", Abel Nkosi, told PAP.").
-    if (v > 0 && Punct(v - 1, ',') && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord &&
+    // A quote may close between the comma and the verb: '"... their lives," said X.'
+    bool after_comma = v > 0 && (Punct(v - 1, ',') || (v > 1 && Punct(v - 1, '"') &&
+                                                       Punct(v - 2, ',')));
+    if (after_comma && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord &&
         verb != "told" && verb != "tells") {
       size_t e = PhraseEnd(v + 1, 10, true);
       bool to_end = e >= t_.size() || Punct(e, '.') || Punct(e, ';');
@@ -192,7 +229,10 @@ class CueReader {
       }
       // The inverted speaker is a name or a determined noun phrase, never a clause
       // ("said four civilians were killed").
-      bool np_start = t_[v + 1].capitalized ||
+      // "said chief executive Helen Brandvold": a lower-case title before a name.
+      bool titled = false;
+      for (size_t k = v + 2; k < e && k < v + 4 && !titled; ++k) titled = t_[k].capitalized;
+      bool np_start = t_[v + 1].capitalized || titled ||
                       IsAnyWord(W(v + 1), {"the", "a", "an", "police", "officials", "witnesses",
                                            "residents", "rescuers", "doctors", "authorities",
                                            "organisers", "organizers", "analysts"});
@@ -264,10 +304,11 @@ class CueReader {
           appositive_end = q;
           subject_end = q;
           p = k - 1;
-        } else if (IsAnyWord(W(k), {"a", "an"}) && k >= 2 && t_[k - 2].kind == TokKind::kWord &&
-                   t_[k - 2].capitalized) {
-          // "YRC Worldwide, a large trucking company, told the Journal": the description
-          // between commas is skipped and the name before it speaks.
+        } else if (IsAnyWord(W(k), {"a", "an", "the"}) && k >= 2 &&
+                   t_[k - 2].kind == TokKind::kWord && t_[k - 2].capitalized) {
+          // "YRC Worldwide, a large trucking company, told the Journal", "Northgrid, the
+          // electricity company, said": the description between commas is skipped and the
+          // name before it speaks.
           subject_end = k - 1;
           p = k - 1;
         } else {

@@ -142,9 +142,35 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
         event_at = i;
         continue;
       }
-      if (t[i].lower == "on" && !event.empty() && !AfterReportingVerb(t, i)) {
+      // A leak or a spill goes on for days, so a date after the noun often dates a later
+      // development ("the oil spill, apologized on Wednesday"): it dates the event only
+      // through a verb of onset ("The spill began on Friday night") or when the trigger is
+      // the verb itself ("ammonia leaked from a tank late on Monday"). The onset verb follows
+      // the noun closely and the date follows the verb ("The leak, which began late on
+      // Monday"); the verb "leaked" dates only its own clause (no punctuation in between).
+      bool onset = true;
+      if (t[i].lower == "on" && (event == "leak" || event == "spill")) {
+        onset = false;
+        if (t[event_at].lower == "leaked") {
+          onset = true;
+          for (size_t k = event_at + 1; k < i && onset; ++k)
+            onset = t[k].kind != figures::TokKind::kPunct;
+        }
+        for (size_t k = event_at + 1; k < i && k <= event_at + 4 && !onset; ++k)
+          onset = i <= k + 2 &&
+                  figures::IsAnyWord(t[k].lower, {"began", "begun", "started", "occurred",
+                                                  "happened", "erupted", "struck", "hit",
+                                                  "broke"});
+      }
+      if (t[i].lower == "on" && !event.empty() && onset && !AfterReportingVerb(t, i)) {
         size_t end = 0;
-        if (auto d = date_at(i + 1, end)) {
+        auto d = date_at(i + 1, end);
+        // "The Exxon Valdez oil spill occurred ... on March 24, 1989": a day more than a
+        // year before publication is history, not the event being reported.
+        if (d && article.date && article.date->IsComplete() &&
+            d->ToDays() < article.date->ToDays() - 366)
+          d.reset();
+        if (d) {
           DateClaim c;
           c.article = article.index;
           c.span = Span{unit.begin + t[i + 1].begin, unit.begin + t[end - 1].end};
@@ -155,7 +181,6 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
         }
       }
     }
-    (void)event_at;
   }
   return out;
 }
@@ -189,6 +214,10 @@ std::vector<ReasonClaim> ExtractReasonClaims(const Article& article) {
           t[i + 1].lower == "by" && aux > 0 && figures::IsAnyWord(t[aux - 1].lower,
                                                                 {"was", "were", "been", "is"})) {
         start = i + 2;
+        // "Further damage was caused by ...": the subject right before the auxiliary must be
+        // the event (or the comma closing a clause after it), not another noun.
+        if (aux >= 2 && t[aux - 2].kind == figures::TokKind::kWord && EventAt(t, aux - 2).empty())
+          start = 0;
       } else if (t[i].lower == "blamed") {
         // "blamed the flooding on X"
         // The object names the event: "officials blamed the explosion on X".
@@ -209,8 +238,12 @@ std::vector<ReasonClaim> ExtractReasonClaims(const Article& article) {
                                                  "possibly", "perhaps", "suspected", "unclear",
                                                  "unknown", "speculated", "speculation", "rule"});
       }
+      // "a power cut that shut down the tank's cooling system": the cause is the noun phrase;
+      // a relative clause describing how it acted is not part of it.
       size_t e = start;
-      while (e < t.size() && t[e].kind != figures::TokKind::kPunct) ++e;
+      while (e < t.size() && t[e].kind != figures::TokKind::kPunct &&
+             !(e > start && figures::IsAnyWord(t[e].lower, {"that", "which", "who", "when"})))
+        ++e;
       for (size_t k = e; k < t.size() && !hedged; ++k) hedged = t[k].lower == "or";
       if (hedged || e == start) continue;
       ReasonClaim c;

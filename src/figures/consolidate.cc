@@ -86,6 +86,10 @@ bool Comparable(const Figure& f) {
   if (f.head == "money" && f.noun.empty()) return false;  // "$5 million" of what?
   if ((f.head == "distance" || f.head == "duration" || f.head == "length") && f.noun.empty())
     return false;
+  // "Up to 14 inches of snow", "536 millimeters of rain": falls of snow or rain differ from
+  // place to place and are often forecasts, so they are listed, never disputed.
+  if (f.head == "depth" && figures::IsAnyWord(f.noun, {"snow", "rain", "hail", "sleet"}))
+    return false;
   return true;
 }
 

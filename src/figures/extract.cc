@@ -70,6 +70,7 @@ constexpr UnitInfo kUnits[] = {
     {"mm", "mm", "length", 0.000001},    {"millimetres", "mm", "length", 0.000001},
     {"millimeters", "mm", "length", 0.000001},
     {"km/h", "km/h", "speed", 1.0},
+    {"inches", "in", "length", 0.0000254}, {"inch", "in", "length", 0.0000254},
 };
 
 const UnitInfo* FindUnit(std::string_view w) {
@@ -88,7 +89,7 @@ constexpr Outcome kOutcomes[] = {
     {"drowned", "killed"},     {"perished", "killed"},     {"deaths", "killed"},
     {"fatalities", "killed"},  {"injured", "injured"},     {"wounded", "injured"},
     {"hurt", "injured"},       {"injuries", "injured"},    {"missing", "missing"},
-    {"trapped", "trapped"},    {"stranded", "stranded"},
+    {"trapped", "trapped"},
     {"unaccounted", "missing"}, {"displaced", "displaced"}, {"uprooted", "displaced"},
     {"evacuated", "evacuated"}, {"moved", "evacuated"},    {"relocated", "evacuated"},
     {"evacuees", "evacuated"}, {"homeless", "homeless"},   {"arrested", "arrested"},
@@ -671,9 +672,14 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
     f.base_high = f.high * u->to_base;
     rf.last = after;
     // A conversion in brackets restates the same figure: "60 kilometers (37 miles)".
-    if (after + 3 < t_.size() && IsPunct(t_[after], '(') &&
-        t_[after + 1].kind == TokKind::kNumber && FindUnit(W(after + 2))) {
-      size_t close = after + 3;
+    // "120 hectares (about 300 acres)": the restatement may carry its own modifier.
+    size_t conv = after + 1;
+    if (IsAnyWord(W(conv), {"about", "around", "some", "roughly", "approximately", "nearly",
+                            "almost", "over"}))
+      ++conv;
+    if (conv + 2 < t_.size() && IsPunct(t_[after], '(') &&
+        t_[conv].kind == TokKind::kNumber && FindUnit(W(conv + 1))) {
+      size_t close = conv + 2;
       if (close < t_.size() && IsPunct(t_[close], ')')) rf.last = close + 1;
     }
     return;
@@ -756,6 +762,10 @@ std::string Plural(std::string_view w) {
   if (w == "person") return "people";
   if (w.ends_with("man")) return std::string(w.substr(0, w.size() - 3)) + "men";
   if (w.ends_with("s")) return std::string(w);
+  // "refinery" -> "refineries" ("day" -> "days").
+  if (w.size() > 2 && w.back() == 'y' && std::string_view("aeiou").find(w[w.size() - 2]) ==
+                                             std::string_view::npos)
+    return std::string(w.substr(0, w.size() - 1)) + "ies";
   return std::string(w) + "s";
 }
 
@@ -818,8 +828,19 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
                                       "motorway", "highway", "stream", "glacier", "line",
                                       "runway", "corridor", "channel", "estuary", "riverbed"});
     }
+    // "70 centimetres of snow fell", "120 mm of rain": a layer of what fell or lies is a depth.
+    auto layer = [&](size_t k) {
+      // Not "of water": "in 245 feet of water" is the depth of the sea, not a layer.
+      return IsAnyWord(W(k), {"snow", "rain", "rainfall", "snowfall", "ice", "ash", "mud",
+                              "floodwater", "floodwaters", "sludge", "silt", "hail", "sleet",
+                              "sediment", "lava"});
+    };
+    bool of_layer = next == "of" && rf.shape.empty() &&
+                    (layer(rf.last + 1) ||
+                     (IsAnyWord(W(rf.last + 1), {"fresh", "new", "heavy", "wet", "packed"}) &&
+                      layer(rf.last + 2)));
     if ((IsAnyWord(next, {"deep", "underground", "below", "beneath", "underwater", "down"}) &&
-         !down_a_way) ||
+         !down_a_way) || of_layer ||
         (before(1) == "of" && before(2) == "depth") || before(1) == "depth")
       f.head = "depth";
     else if (next == "high" || next == "tall" || (before(1) == "of" && before(2) == "height"))
@@ -843,6 +864,10 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
                          "away", "inland", "offshore", "upstream", "downstream"}))
       ++k;
     f.noun = noun_after_of(k);
+    if (of_layer) {
+      std::string_view what = layer(rf.last + 1) ? W(rf.last + 1) : W(rf.last + 2);
+      f.noun = what == "snowfall" ? "snow" : what == "rainfall" ? "rain" : std::string(what);
+    }
   } else if (f.dimension == "area") {
     f.head = "area";
     f.noun = noun_after_of(rf.last);
@@ -939,7 +964,8 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (W(k) == "of") {
     size_t p = k + 1;
     bool definite = false;
-    while (p < t_.size() && (IsAnyWord(W(p), {"the", "these", "those", "its", "their"}) ||
+    while (p < t_.size() && (IsAnyWord(W(p), {"the", "these", "those", "its", "their", "our",
+                                              "his", "her", "my", "your"}) ||
                              (t_[p].kind == TokKind::kWord && W(p).ends_with("'s")))) {
       definite = true;
       ++p;
@@ -1009,19 +1035,27 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   }
   // "of nearby villages" / "in Velt" between the noun phrase and the verb.
   size_t q = k;
-  if (rf.has_np && IsAnyWord(W(q), {"of", "in", "from", "at", "near"})) {
-    // "residents of villages within 6 km of the crater have been evacuated": a measure
-    // (number and unit) may sit inside the modifier; a clause word ends it.
+  if (rf.has_np && IsAnyWord(W(q), {"of", "in", "from", "at", "near", "living", "within"})) {
+    // "residents of villages within 6 km of the crater have been evacuated", "2,000 residents
+    // living within 3 kilometres (1.9 miles) of the plant were evacuated": a measure (number
+    // and unit, with a conversion in brackets) may sit inside the modifier; a clause word
+    // ends it.
     size_t r = q + 1;
-    while (r < t_.size() && r < q + 9 && !IsAuxiliary(W(r)) && OutcomeAfter(W(r)).empty() &&
+    size_t words = 0;
+    while (r < t_.size() && words < 8 && !IsAuxiliary(W(r)) && OutcomeAfter(W(r)).empty() &&
            !IsAnyWord(W(r), {"who", "which", "that", "where", "when", "while", "whose"})) {
       if (t_[r].kind == TokKind::kNumber && r + 1 < t_.size() && FindUnit(W(r + 1)) != nullptr &&
           r > q + 1) {
         r += 2;
+        ++words;
+        if (r + 3 < t_.size() && IsPunct(t_[r], '(') && t_[r + 1].kind == TokKind::kNumber &&
+            FindUnit(W(r + 2)) != nullptr && IsPunct(t_[r + 3], ')'))
+          r += 4;
         continue;
       }
       if (t_[r].kind != TokKind::kWord) break;
       ++r;
+      ++words;
     }
     if (r < t_.size() && IsAuxiliary(W(r))) q = r;
   }
@@ -1053,6 +1087,27 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (outcome.empty() && (W(a) == "fled" || (W(a) == "forced" && IsAnyWord(W(a + 1), {"from", "out"}))))
     outcome = "displaced";
   if (fatally && outcome == "injured") outcome = "killed";
+  // "three of our colleagues lost their lives".
+  if (outcome.empty() && W(a) == "lost" && IsAnyWord(W(a + 1), {"their", "his", "her"}) &&
+      IsAnyWord(W(a + 2), {"lives", "life"}))
+    outcome = "killed";
+  // "two helicopters rescued 310 people", "gunmen killed at least 12": a past tense with an
+  // object counted after it is active, and its subject is the agent, not what is counted.
+  if (!outcome.empty() && aux == 0 && W(a).ends_with("ed") && a + 1 < t_.size() &&
+      !IsAnyWord(W(a), {"died", "drowned", "perished"})) {
+    size_t o = a + 1;
+    if ((W(o) == "up" && W(o + 1) == "to") || (W(o) == "at" && W(o + 1) == "least") ||
+        (IsAnyWord(W(o), {"more", "fewer", "less"}) && W(o + 1) == "than") ||
+        (W(o) == "an" && W(o + 1) == "estimated"))
+      o += 2;
+    else if (IsAnyWord(W(o), {"about", "around", "some", "nearly", "almost", "roughly", "over"}))
+      ++o;
+    // "died 10 days later", "drowned 20 km off the coast": a measure, not an object.
+    if (o < t_.size() && (t_[o].kind == TokKind::kNumber || CompoundNumber(W(o)) > 0 ||
+                          IsAnyWord(W(o), {"dozens", "hundreds", "thousands", "scores"})) &&
+        FindUnit(W(o + 1)) == nullptr)
+      outcome = {};
+  }
   if (outcome.empty() && IsAnyWord(W(a), {"pulled", "brought", "dug", "carried"}) &&
       (W(a + 1) == "out" || W(a + 1) == "alive") && (W(a + 1) == "alive" || W(a + 2) == "alive"))
     outcome = "rescued";
@@ -1160,6 +1215,16 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     f.head = "population";
     // The size of a place is background, never set against another place's size.
     f.general = true;
+    return;
+  }
+  // "The affected tank, one of six on the site, ...": the whole the one is taken from counts
+  // the noun before the appositive.
+  if (!rf.has_np && b > 3 && W(b - 1) == "of" && W(b - 2) == "one" && IsPunct(t_[b - 3], ',') &&
+      t_[b - 4].kind == TokKind::kWord && !t_[b - 4].capitalized &&
+      !IsFunctionWord(W(b - 4)) && !W(b - 4).ends_with("s") &&
+      (rf.last >= t_.size() || t_[rf.last].kind == TokKind::kPunct ||
+       IsAnyWord(W(rf.last), {"on", "in", "at", "across", "along", "near"}))) {
+    f.head = Plural(W(b - 4));
     return;
   }
   // "The militants numbered up to 300".
@@ -1393,7 +1458,9 @@ size_t LabelAt(std::string_view text, size_t pos) {
     }
     ++i;
   }
-  if (i >= text.size() || text[i] != ':' || letters < 2 || i == pos || text[i - 1] == ' ' ||
+  // "Q:" is the one single-letter label (an interviewer's question).
+  bool q = i == pos + 1 && text[pos] == 'Q';
+  if (i >= text.size() || text[i] != ':' || (letters < 2 && !q) || i == pos || text[i - 1] == ' ' ||
       i + 1 >= text.size() || text[i + 1] != ' ')
     return 0;
   return i - pos;
@@ -1512,9 +1579,14 @@ std::vector<Figure> ExtractFigures(const Article& article) {
           }
         }
         if (maybe) break;
-        // Capitalized at the sentence start.
-        if (text.size() >= k.size() && (text[0] | 0x20) == k[0] &&
-            text.substr(1, k.size() - 1) == k.substr(1)) {
+        // Capitalized at the sentence start, or after an opening quote or bracket there:
+        // '"Nine workers were injured," said ...'.
+        size_t s0 = 0;
+        while (s0 < text.size() && s0 < 3 && (text[s0] == '"' || text[s0] == '\'' ||
+                                              text[s0] == '(' || text[s0] == '`'))
+          ++s0;
+        if (text.size() >= s0 + k.size() && (text[s0] | 0x20) == k[0] &&
+            text.substr(s0 + 1, k.size() - 1) == k.substr(1)) {
           maybe = true;
           break;
         }

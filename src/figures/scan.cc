@@ -190,6 +190,8 @@ std::string_view EventOf(std::string_view w) {
       {"rockslide", "landslide"}, {"rockfall", "landslide"},    {"tsunami", "tsunami"},
       {"tornado", "tornado"},     {"twister", "tornado"},       {"tornadoes", "tornado"},
       {"outbreak", "outbreak"},   {"epidemic", "outbreak"},
+      {"leak", "leak"},           {"leaked", "leak"},           {"spill", "spill"},
+      {"blizzard", "blizzard"},   {"blizzards", "blizzard"},    {"snowstorm", "blizzard"},
   };
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
   for (const Entry& e : kEvents)
