@@ -183,6 +183,7 @@ double ScaleWord(std::string_view w) {
   if (w == "thousand") return 1e3;
   if (w == "million") return 1e6;
   if (w == "billion" || w == "bn") return 1e9;
+  if (w == "trillion") return 1e12;  // "a $1.82 trillion budget"
   if (w == "mn") return 1e6;
   return 0;
 }
@@ -268,7 +269,8 @@ std::string_view GluedCountNoun(std::string_view w) {
                                      {"room", "rooms"},     {"lane", "lanes"},
                                      {"carriage", "carriages"}, {"seat", "seats"},
                                      {"judge", "judges"},   {"member", "members"},
-                                     {"man", "men"},        {"person", "people"}};
+                                     {"man", "men"},        {"person", "people"},
+                                     {"page", "pages"}};  // "a 30-page questionnaire"
   for (const Entry& e : kNouns)
     if (e.singular == w) return e.plural;
   return {};
@@ -652,6 +654,10 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
       after = k + 2;
     } else if ((u = FindUnit(W(k))) != nullptr) {
       after = k + 1;
+    } else if (k == j && IsAnyWord(W(k), {"more", "additional", "further", "extra"}) &&
+               (u = FindUnit(W(k + 1))) != nullptr && u->dimension == "duration") {
+      // "two more days", "an additional two years" read like "two days".
+      after = k + 2;
     } else if (k > j) {
       // "a 48-metre-high dam", "a 3-km-long queue": the unit and its shape in one word.
       std::string_view w = W(k);
@@ -787,12 +793,18 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     if (W(k) != "of" && W(k) != "from") return noun;
     ++k;
     // "10 percent of its membership".
-    while (IsAnyWord(W(k), {"the", "a", "an", "its", "their", "his", "her", "our"})) ++k;
+    // "80 percent of all infections".
+    while (IsAnyWord(W(k), {"the", "a", "an", "its", "their", "his", "her", "our", "all"})) ++k;
     if (k < t_.size() && t_[k].kind == TokKind::kWord && !IsFunctionWord(W(k))) {
       size_t e = k;
       // A plural person noun or an age ends the phrase: "39 percent of people ages 18 to 34".
+      // So do a participle after a plural noun ("50 percent of the pensions owed") and a time
+      // phrase.
       while (e + 1 < t_.size() && t_[e + 1].kind == TokKind::kWord && !IsFunctionWord(W(e + 1)) &&
-             e < k + 2 && !IsPersonNoun(W(e)) && !IsAnyWord(W(e + 1), {"ages", "aged"}))
+             e < k + 2 && !IsPersonNoun(W(e)) &&
+             !IsAnyWord(W(e + 1), {"ages", "aged", "last", "next"}) &&
+             !(W(e + 1).ends_with("ed") && W(e).ends_with("s") && !W(e).ends_with("'s") &&
+               !W(e).ends_with("ss")))
         ++e;
       // Tokenised text splits the possessive: "the company 's total sales".
       if (e + 3 < t_.size() && IsPunct(t_[e + 1], '\'') && W(e + 2) == "s" &&
@@ -926,6 +938,35 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       if (e > c && (e == v || IsAnyWord(W(e), {"for", "of", "in", "at", "on", "across",
                                                "among", "from", "to"})))
         noun = subject;
+    }
+    // "to reduce crime on Merseyside by 16 %", "cut its workforce by 10 percent": the object
+    // of a transitive change verb, at most six words before "by".
+    if (noun.empty() && before(1) == "by") {
+      for (size_t v = b - 1; v > 0 && b - 1 - v < 7 && noun.empty(); --v) {
+        if (t_[v - 1].kind != TokKind::kWord) break;
+        if (!IsAnyWord(W(v - 1), {"reduce", "reduced", "reduces", "reducing", "cut", "cuts",
+                                  "cutting", "raise", "raised", "raises", "raising", "lower",
+                                  "lowered", "lowers", "lowering", "boost", "boosted",
+                                  "boosts", "boosting", "slash", "slashed", "slashes",
+                                  "slashing"}))
+          continue;
+        // Not a passive ("prices were cut sharply last year by 5 percent"): no object.
+        if (v >= 2 && IsAnyWord(W(v - 2), {"was", "were", "is", "are", "be", "been", "being"}))
+          break;
+        size_t c = v;
+        while (IsAnyWord(W(c), {"the", "its", "their", "his", "her", "our"})) ++c;
+        if (W(c).ends_with("ly") || IsAnyWord(W(c), {"last", "next", "early", "late"})) break;
+        std::string object;
+        size_t e = ReadNounPhrase(c, object);
+        // The object reaches "by", or a prepositional phrase does ("crime on Merseyside").
+        bool reaches = e == b - 1;
+        for (size_t k = e; !reaches && e > c && k < b - 1 &&
+                           IsAnyWord(W(e), {"on", "in", "at", "of", "across", "for"});
+             ++k)
+          reaches = k + 1 == b - 1;
+        if (e > c && reaches) noun = object;
+        break;
+      }
     }
     f.head = noun.empty() ? "percent" : noun;
   } else if (f.dimension.starts_with("money:")) {
@@ -1265,6 +1306,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
 void SentenceReader::Read(std::vector<Figure>& out) {
   std::vector<RawFigure> raws;
   size_t last_excluded_end = static_cast<size_t>(-1);
+  bool last_excluded_year = false;  // the excluded number was a year ("In 2005, four ...")
   size_t i = 0;
   while (i < t_.size()) {
     const Tok& tok = t_[i];
@@ -1279,9 +1321,16 @@ void SentenceReader::Read(std::vector<Figure>& out) {
       continue;
     }
     // A list continuing an excluded number ("aged 63, 67 and 79") is excluded with it.
+    // A year before a comma ends an opening phrase, not a list: "In July 2005, four
+    // Islamists killed 52 commuters".
     bool continues_excluded = i >= 2 && last_excluded_end == i - 1 &&
-                              (IsPunct(t_[i - 1], ',') || IsAnyWord(W(i - 1), {"and", "to", "or"}));
+                              (IsAnyWord(W(i - 1), {"and", "to", "or"}) ||
+                               (IsPunct(t_[i - 1], ',') && !last_excluded_year));
     if (continues_excluded || Excluded(rf)) {
+      std::string_view raw = sc_.Raw(tok);
+      last_excluded_year = tok.kind == TokKind::kNumber &&
+                           raw.size() == 4 && raw.find_first_of(",.") == std::string_view::npos &&
+                           rf.fig.low >= 1800 && rf.fig.low <= 2100 && rf.num_end == i + 1;
       i = std::max(rf.num_end, i + 1);
       last_excluded_end = i;
       continue;
@@ -1302,7 +1351,13 @@ void SentenceReader::Read(std::vector<Figure>& out) {
       // "one or two of the tyres", "five or six children": a range in words.
       bool or_words = W(j) == "or" && t_[rf.num_begin].kind == TokKind::kWord &&
                       t_[j + 1].kind == TokKind::kWord && CompoundNumber(W(j + 1)) > 0;
-      if ((dash || between_and || to || or_words) && ParseNumberAt(j + 1, second) &&
+      // "15 or 30-minute blocks", "10 or 12 miles": digits joined by "or" before a unit.
+      bool or_digits = W(j) == "or" && t_[rf.num_begin].kind == TokKind::kNumber &&
+                       t_[j + 1].kind == TokKind::kNumber && j + 2 < t_.size() &&
+                       (FindUnit(W(j + 2)) != nullptr ||
+                        (IsPunct(t_[j + 2], '-') && !t_[j + 2].space_before &&
+                         FindUnit(W(j + 3)) != nullptr));
+      if ((dash || between_and || to || or_words || or_digits) && ParseNumberAt(j + 1, second) &&
           second.fig.vague.empty() && second.fig.low > rf.fig.low &&
           (dash || !Excluded(second))) {
         rf.fig.high = second.fig.high;
