@@ -1119,6 +1119,9 @@ TEST(ExtractFigures, PercentOfAllAndAParticipleAfterThePlural) {
   ASSERT_EQ(owed.size(), 1u);
   EXPECT_EQ(owed[0].head, "wages");
   // A possessive before a participle is no plural noun: the phrase reads on.
+  auto going = ExtractFigures(Make("Rents make up 30 percent of all cash going into the fund."));
+  ASSERT_EQ(going.size(), 1u);
+  EXPECT_EQ(going[0].head, "cash");
   auto reserves = ExtractFigures(Make("It holds 8 percent of the region's proven reserves."));
   ASSERT_EQ(reserves.size(), 1u);
   EXPECT_EQ(reserves[0].head, "reserves");
