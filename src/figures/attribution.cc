@@ -201,7 +201,10 @@ class CueReader {
       if (WeekdayOf(W(n)) || IsAnyWord(W(n), {"yesterday", "today"})) ++n;
       if (W(n) != "that") return false;
     }
-    if (!IsReportingVerb(verb) && !progressive && !that_verb) return false;
+    // "Thursday's data showed imports of 6.2 million tonnes", "a survey indicated": a verb
+    // that reports only when its subject is a body of figures (checked below).
+    bool shows = IsAnyWord(verb, {"showed", "shows", "show", "indicated", "indicates"});
+    if (!IsReportingVerb(verb) && !progressive && !that_verb && !shows) return false;
     // Verbs that also take a plain object ("the centre admitted 150 patients", "revealed
     // 12 bodies") report only before "that", punctuation or an adverbial ("admitted at a
     // briefing", "acknowledged on Monday").
@@ -228,7 +231,7 @@ class CueReader {
     bool after_comma = v > 0 && (Punct(v - 1, ',') || (v > 1 && Punct(v - 1, '"') &&
                                                        Punct(v - 2, ',')));
     if (after_comma && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord &&
-        verb != "told" && verb != "tells") {
+        verb != "told" && verb != "tells" && !shows) {
       size_t e = PhraseEnd(v + 1, 10, true);
       bool to_end = e >= t_.size() || Punct(e, '.') || Punct(e, ';');
       // ", said Dr Lena Horvat, 47, who runs the ward": an age or a relative clause after
@@ -380,6 +383,10 @@ class CueReader {
     // Wire copy closes a quote with two apostrophes: "... two or three years,'' Conley said."
     cue.postposed = s > 0 && (Punct(s - 1, ',') || Punct(s - 1, '"') ||
                               (s > 1 && Punct(s - 1, '\'') && Punct(s - 2, '\'')));
+    if (shows && !IsAnyWord(W(subject_end - 1), {"data", "figures", "statistics", "survey",
+                                                  "surveys", "poll", "polls", "study",
+                                                  "census", "records", "estimates"}))
+      return false;
     cue.attribution.source = Text(s, subject_end);
     cue.attribution.span = Abs(s, subject_end);
     (void)appositive_end;

@@ -1167,6 +1167,13 @@ TEST(Attribution, ThatVerbsAndATokenisedPossessiveSpeaker) {
   auto proposed = ExtractFigures(Make("The mayor proposed a $12 million budget for parks."));
   ASSERT_EQ(proposed.size(), 1u);
   EXPECT_TRUE(proposed[0].attribution.empty());
+  // "showed" and "indicated" report only for a body of figures.
+  auto data = ExtractFigures(
+      Make("Monday's customs data showed exports of 4.1 million tonnes last month."));
+  ASSERT_EQ(data.size(), 1u);
+  EXPECT_EQ(data[0].attribution.source, "Monday's customs data");
+  auto film = ExtractFigures(Make("The film showed 40 miners trapped in the shaft."));
+  for (const Figure& f : film) EXPECT_TRUE(f.attribution.empty());
   auto ptb = ExtractFigures(
       Make("At least 90 homes were destroyed , Peru 's interior ministry has said ."));
   ASSERT_EQ(ptb.size(), 1u);
