@@ -800,17 +800,17 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       // A plural person noun or an age ends the phrase: "39 percent of people ages 18 to 34".
       // So do a participle after a plural noun or before a preposition, a present participle
       // before one, "-wide" and a time phrase.
-      auto ends_phrase = [&](size_t e) {
-        std::string_view w = W(e + 1);
-        bool plural = W(e).ends_with("s") && !W(e).ends_with("'s") && !W(e).ends_with("ss");
+      auto ends_phrase = [&](size_t at) {
+        std::string_view w = W(at + 1);
+        bool plural = W(at).ends_with("s") && !W(at).ends_with("'s") && !W(at).ends_with("ss");
         bool participle = w.ends_with("ed") ||
                           IsAnyWord(w, {"paid", "made", "held", "sold", "built", "spent",
                                         "taken", "given", "left", "lost", "brought", "bought"});
         bool ing = w.size() > 4 && w.ends_with("ing");
         // "of the pensions owed", "of all dividends paid by", "of all the oil leaked into",
         // "of all income going into the funds", "of all Indians living on reservations".
-        bool clause = e + 2 < t_.size() && t_[e + 2].kind == TokKind::kWord &&
-                      IsFunctionWord(W(e + 2));
+        bool clause = at + 2 < t_.size() && t_[at + 2].kind == TokKind::kWord &&
+                      IsFunctionWord(W(at + 2));
         return IsAnyWord(w, {"ages", "aged", "last", "next", "worldwide", "nationwide"}) ||
                w.ends_with("-wide") || (participle && (plural || clause)) || (ing && clause);
       };
