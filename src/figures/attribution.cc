@@ -120,7 +120,10 @@ class CueReader {
     // "according to a statement from the Defence Ministry", "according to figures from ...".
     for (int pass = 0; pass < 2; ++pass) {
       size_t p = s;
-      while (IsAnyWord(W(p), {"a", "an", "the", "its", "their"})) ++p;
+      // "according to 1997 figures from the Department of Commerce": a year may date them.
+      while (IsAnyWord(W(p), {"a", "an", "the", "its", "their"}) ||
+             (p < t_.size() && t_[p].kind == TokKind::kNumber && sc_.Raw(t_[p]).size() == 4))
+        ++p;
       if (IsAnyWord(W(p), {"statement", "report", "figures", "data", "estimates", "tally",
                            "count", "preliminary", "official", "latest", "new", "initial"})) {
         size_t q = p + 1;
@@ -192,9 +195,13 @@ class CueReader {
                        v > 1 && IsAnyWord(W(v - 1), {"was", "were", "is", "are", "been"});
     // "Sachs suggested that ...", "Clinton also proposed that ...", "cautioned Friday that":
     // verbs that report a clause only when "that" follows (after at most a day); with a plain
-    // object ("proposed a $1.82 trillion budget") they report nothing.
+    // object ("proposed a $1.82 trillion budget") they report nothing. "Officials claim that",
+    // "The Red Cross, estimating that 5,000 had fled, ...", "analysts predicted that".
     bool that_verb = IsAnyWord(verb, {"suggested", "suggests", "proposed", "proposes",
-                                      "cautioned", "cautions", "hinted", "hints"});
+                                      "cautioned", "cautions", "hinted", "hints", "claim",
+                                      "argued", "argues", "predicted", "predicts",
+                                      "forecast", "forecasts", "projected", "calculated",
+                                      "calculates", "estimating", "believes", "believe"});
     if (that_verb) {
       size_t n = v + 1;
       if (W(n) == "on" && WeekdayOf(W(n + 1))) ++n;
@@ -340,6 +347,12 @@ class CueReader {
         continue;
       }
       const Tok& t = t_[s - 1];
+      // "the Centers for Disease Control and Prevention reported": "and" inside a name.
+      if (t.lower == "and" && s < p && s >= 2 && t_[s].capitalized && t_[s - 2].capitalized &&
+          t_[s - 2].kind == TokKind::kWord) {
+        --s;
+        continue;
+      }
       // "Activists and witnesses said", "Canada and the United States announced": two
       // speakers joined by "and" at the start of a clause. The first conjunct is at most three
       // words ending in a name or a plural noun, so that "the toll rose and officials said"
@@ -452,6 +465,24 @@ class CueReader {
   uint32_t base_;
 };
 
+// True when tokens [begin, last) lie inside a quotation that closes before `close_by`: an
+// opening quote before `begin` (``, or an odd count of '"'), and a closing quote in
+// [last, close_by).
+bool QuotedBetween(const std::vector<Tok>& t, size_t begin, size_t last, size_t close_by) {
+  size_t straight = 0;
+  bool open = false;
+  for (size_t k = 0; k < begin && k < t.size(); ++k) {
+    if (IsPunct(t[k], '"')) ++straight;
+    if (k + 1 < t.size() && IsPunct(t[k], '`') && IsPunct(t[k + 1], '`')) open = true;
+    if (k + 1 < t.size() && IsPunct(t[k], '\'') && IsPunct(t[k + 1], '\'')) open = false;
+  }
+  if (!open && straight % 2 == 0) return false;
+  for (size_t k = last; k < close_by && k < t.size(); ++k)
+    if (IsPunct(t[k], '"') || (k + 1 < t.size() && IsPunct(t[k], '\'') && IsPunct(t[k + 1], '\'')))
+      return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<Cue> FindCues(const Scanner& scanner, uint32_t base) {
@@ -466,7 +497,23 @@ Attribution AttributionFor(const std::vector<Cue>& cues, const std::vector<Tok>&
     if (c.begin >= last && right == nullptr) right = &c;
     if (c.end <= first) left = &c;
   }
-  if (right != nullptr && right->postposed) return right->attribution;
+  if (right != nullptr && right->postposed) {
+    // '"The institute estimates that 175,000 girls have used steroids," Moses said.': a
+    // reporting clause inside the quote names the source, and the quoted speaker relays it.
+    if (left != nullptr && !left->postposed && QuotedBetween(tokens, left->begin, last,
+                                                             right->begin)) {
+      Attribution chained = left->attribution;
+      chained.relays.push_back(right->attribution.source);
+      chained.relay_spans.push_back(right->attribution.span);
+      for (size_t k = 0; k < right->attribution.relays.size(); ++k) {
+        chained.relays.push_back(right->attribution.relays[k]);
+        if (k < right->attribution.relay_spans.size())
+          chained.relay_spans.push_back(right->attribution.relay_spans[k]);
+      }
+      return chained;
+    }
+    return right->attribution;
+  }
   if (left != nullptr && !left->postposed) return left->attribution;
   // "By the end of the week, some economists say, the strike will have cost $500 million": a
   // reporting clause between commas in mid-sentence covers the rest of the sentence too, unless

@@ -77,14 +77,16 @@ bool Disputable(const std::string& head) {
                                    "displaced", "evacuated",
                                    "homeless", "arrested", "rescued", "destroyed", "damaged",
                                    "magnitude", "area", "depth", "height", "distance",
-                                   "population", "money", "weight", "speed", "length"});
+                                   "population", "money", "weight", "speed", "length", "width",
+                                   "diameter"});
 }
 
 // Groups too vague to compare: a bare distance or duration, an unknown percentage.
 bool Comparable(const Figure& f) {
   if (f.partial || f.general || f.head.empty() || f.head == "percent") return false;
   if (f.head == "money" && f.noun.empty()) return false;  // "$5 million" of what?
-  if ((f.head == "distance" || f.head == "duration" || f.head == "length") && f.noun.empty())
+  if (figures::IsAnyWord(f.head, {"distance", "duration", "length", "width", "diameter"}) &&
+      f.noun.empty())
     return false;
   // "Up to 14 inches of snow", "536 millimeters of rain": falls of snow or rain differ from
   // place to place and are often forecasts, so they are listed, never disputed.

@@ -71,7 +71,13 @@ constexpr UnitInfo kUnits[] = {
     {"millimeters", "mm", "length", 0.000001},
     {"km/h", "km/h", "speed", 1.0},
     {"inches", "in", "length", 0.0000254}, {"inch", "in", "length", 0.0000254},
+    {"lb", "lb", "mass", 0.45359237},     {"lbs", "lb", "mass", 0.45359237},
+    {"seconds", "second", "duration", 1.0 / 86400}, {"second", "second", "duration", 1.0 / 86400},
+    {"ton", "t", "mass", 1000.0},
 };
+// "pounds" is money or weight; see ReadUnit.
+constexpr UnitInfo kPoundsSterling{"pounds", "gbp", "money:gbp", 1.0};
+constexpr UnitInfo kPoundsWeight{"pounds", "lb", "mass", 0.45359237};
 
 const UnitInfo* FindUnit(std::string_view w) {
   for (const UnitInfo& u : kUnits)
@@ -105,7 +111,7 @@ constexpr Outcome kOutcomeVerbs[] = {
     {"arresting", "arrested"}, {"detained", "arrested"},   {"rescued", "rescued"},
     {"apprehending", "arrested"}, {"apprehended", "arrested"},
     {"destroyed", "destroyed"}, {"destroying", "destroyed"}, {"damaged", "damaged"},
-    {"damaging", "damaged"},   {"claimed", "killed"},
+    {"damaging", "damaged"},   {"claimed", "killed"},      {"evacuate", "evacuated"},
 };
 
 std::string_view OutcomeOf(std::string_view w, const Outcome* table, size_t n) {
@@ -270,7 +276,8 @@ std::string_view GluedCountNoun(std::string_view w) {
                                      {"carriage", "carriages"}, {"seat", "seats"},
                                      {"judge", "judges"},   {"member", "members"},
                                      {"man", "men"},        {"person", "people"},
-                                     {"page", "pages"}};  // "a 30-page questionnaire"
+                                     {"page", "pages"},  // "a 30-page questionnaire"
+                                     {"car", "cars"}};   // "a two-car garage"
   for (const Entry& e : kNouns)
     if (e.singular == w) return e.plural;
   return {};
@@ -316,9 +323,12 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
     if (!ParseDigits(sc_.Raw(tok), v, rf.decimals)) return false;
     size_t j = i + 1;
     // "$5m": after a currency symbol a glued "m" is million, not metres.
+    // Tokenised text writes the pound sign as "#" ("# 39m", "# 175bn").
     bool money = i > 0 && t_[i - 1].kind == TokKind::kPunct &&
-                 IsAnyWord(sc_.Raw(t_[i - 1]), {"$", "€", "£"});
-    if (money && W(j) == "m" && !t_[j].space_before) {
+                 IsAnyWord(sc_.Raw(t_[i - 1]), {"$", "€", "£", "#"});
+    // Tokenised text detaches both: "$ 17.5 m -LRB- # 10.7 m -RRB-".
+    bool detached = money && t_[i].space_before && (j + 1 >= t_.size() || !IsWord(j + 1));
+    if (money && W(j) == "m" && (!t_[j].space_before || detached)) {
       v *= 1e6;
       ++j;
       rf.decimals = 0;
@@ -366,6 +376,12 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
       return true;
     }
   }
+  // "half a million", "half a billion": half of a scale word of a thousand or more.
+  if (W(i) == "half" && W(i + 1) == "a" && ScaleWord(W(i + 2)) >= 1e3) {
+    f.low = f.high = ScaleWord(W(i + 2)) / 2;
+    rf.num_end = i + 3;
+    return true;
+  }
   if (W(i) == "dozen" && i > 0 && W(i - 1) == "a") {
     f.low = f.high = 12;
     rf.num_end = i + 1;
@@ -409,9 +425,16 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
   size_t j = i + 1;
   double total = 0;
   double current = v;
+  // "three and a half hours", "one and a half million".
+  if (W(j) == "and" && W(j + 1) == "a" && W(j + 2) == "half") {
+    current += 0.5;
+    j += 3;
+    rf.decimals = 1;
+  }
   while (j < t_.size()) {
     if (double s = ScaleWord(W(j)); s > 0) {
       current *= s;
+      rf.decimals = 0;
       if (s >= 1e3) {
         total += current;
         current = 0;
@@ -434,7 +457,13 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
   f.low = f.high = total + current;
   rf.num_end = j;
   // "one" is a pronoun more often than a count; words need a following word to count.
-  if (W(i) == "one" && j == i + 1 && !(W(j) == "or" && CompoundNumber(W(j + 1)) > 0) &&
+  // "one ton of methane", "one metre": a unit that is not a span of time ("one day" is mostly
+  // "some day").
+  const UnitInfo* one_unit = W(i) == "one" ? FindUnit(W(j)) : nullptr;
+  bool one_measure = one_unit != nullptr && one_unit->dimension != "duration" &&
+                     one_unit->dimension != "percent" && W(j).size() > 1;
+  if (W(i) == "one" && j == i + 1 && !one_measure &&
+      !(W(j) == "or" && CompoundNumber(W(j + 1)) > 0) &&
       !IsAnyWord(W(j), {"person", "man", "woman", "child", "soldier", "officer", "civilian",
                         "worker", "firefighter", "policeman", "student", "passenger", "resident",
                         "journalist", "miner", "protester", "pilgrim", "tourist", "boy", "girl"}))
@@ -490,8 +519,32 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
       (W(rf.num_end + 1).starts_with("year-old") || W(rf.num_end + 1).starts_with("month-old")))
     return true;
   // A rank ("the top 10 list"), a frequency ("every 30 seconds") or a number sign written apart
-  // ("# 5" in tokenised text).
-  if (IsAnyWord(prev, {"top", "every"}) || (i > 0 && IsPunct(t_[i - 1], '#'))) return true;
+  // ("# 5" in tokenised text; "# 39m" and "# 1.2 billion" are pound sums, read in ReadUnit).
+  if (IsAnyWord(prev, {"top", "every"}) ||
+      (i > 0 && IsPunct(t_[i - 1], '#') && rf.num_end == i + 1))
+    return true;
+  // Races and race times: "the women's 200 meters", "the 400-meter relay", "in 4 minutes 8.08
+  // seconds".
+  if (IsAnyWord(prev, {"women's", "men's", "girls'", "boys'"}) ||
+      (prev == "s" && i > 2 && IsAnyWord(W(i - 3), {"women", "men"})))
+    return true;
+  if (IsPunct(t_[rf.num_end < t_.size() ? rf.num_end : i], '-') &&
+      IsAnyWord(W(rf.num_end + 2), {"relay", "hurdles", "freestyle", "backstroke", "breaststroke",
+                                    "butterfly", "medley", "dash", "sprint", "steeplechase"}))
+    return true;
+  if ((IsAnyWord(next, {"minutes", "minute", "min"}) &&
+       rf.num_end + 1 < t_.size() && t_[rf.num_end + 1].kind == TokKind::kNumber &&
+       IsAnyWord(W(rf.num_end + 2), {"seconds", "second", "sec"})) ||
+      (IsAnyWord(prev, {"minutes", "minute", "min"}) && i > 1 &&
+       t_[i - 2].kind == TokKind::kNumber && IsAnyWord(next, {"seconds", "second", "sec"})))
+    return true;
+  // Records: "its lowest level in 15 months", "the highest in 20 years".
+  if (prev == "in" && i > 2 &&
+      (IsAnyWord(W(i - 2), {"lowest", "highest", "worst", "best", "biggest", "largest",
+                            "smallest", "weakest", "strongest"}) ||
+       (IsAnyWord(W(i - 2), {"level", "point", "rate"}) &&
+        IsAnyWord(W(i - 3), {"lowest", "highest", "worst", "best", "weakest", "strongest"}))))
+    return true;
   // "aged 45", "ages 18 to 34", "at age 25", "between the ages of 18 and 39".
   if (IsAnyWord(prev, {"aged", "per", "ages", "age"}) ||
       (prev == "of" && i > 1 && IsAnyWord(W(i - 2), {"ages", "age"})))
@@ -568,7 +621,10 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
   size_t b = rf.first;
   if (b > 0 && t_[b - 1].kind == TokKind::kPunct) {
     std::string_view sym = sc_.Raw(t_[b - 1]);
-    std::string_view unit = sym == "$" ? "usd" : sym == "€" ? "eur" : sym == "£" ? "gbp" : "";
+    std::string_view unit = sym == "$"   ? "usd"
+                            : sym == "€" ? "eur"
+                            : (sym == "£" || sym == "#") ? "gbp"
+                                                         : "";
     if (!unit.empty()) {
       f.unit = std::string(unit);
       f.dimension = "money:" + f.unit;
@@ -652,6 +708,31 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
     } else if (IsAnyWord(W(k), {"u.s.", "us", "u.s"}) && W(k + 1) == "dollars") {
       u = FindUnit("dollars");  // "40.5 million U.S. dollars"
       after = k + 2;
+    } else if (IsAnyWord(W(k), {"pounds", "pound"})) {
+      // "pounds sterling", "2 million pounds" and "fined 5,000 pounds" are money; "3,000 pounds
+      // of explosives" and "weighing 300 pounds" are weight. Otherwise it stays a plain noun.
+      after = k + 1;
+      bool scaled = rf.num_end > rf.num_begin + 1;
+      bool weighs = false, pays = false;
+      for (size_t p = rf.first; p > 0 && p + 5 > rf.first; --p) {
+        std::string_view w = W(p - 1);
+        weighs = weighs || w.starts_with("weigh") || IsAnyWord(w, {"lost", "gained", "heavy"});
+        pays = pays || IsAnyWord(w, {"paid", "pay", "pays", "paying", "cost", "costs", "costing",
+                                     "fined", "fine", "worth", "spent", "spend", "spending",
+                                     "raised", "raise", "earn", "earns", "earned", "bail",
+                                     "compensation", "damages", "salary", "fee", "budget",
+                                     "award", "awarded", "sold", "bought", "price", "prize",
+                                     "donated", "owed", "owes", "loan", "debts", "invest",
+                                     "invested", "funding"});
+      }
+      if (W(k + 1) == "sterling") {
+        u = &kPoundsSterling;
+        after = k + 2;
+      } else if (W(k + 1) == "of" || weighs) {
+        u = &kPoundsWeight;
+      } else if (scaled || pays) {
+        u = &kPoundsSterling;
+      }
     } else if ((u = FindUnit(W(k))) != nullptr) {
       after = k + 1;
     } else if (k == j && IsAnyWord(W(k), {"more", "additional", "further", "extra"}) &&
@@ -708,7 +789,8 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
       continue;
     }
     if (IsFunctionWord(w) || IsAuxiliary(w) || IsReportingVerb(w) || !OutcomeAfter(w).empty() ||
-        !OutcomeVerb(w).empty() || WeekdayOf(w) || MonthOf(w))
+        !OutcomeVerb(w).empty() || WeekdayOf(w) || MonthOf(w) ||
+        IsAnyWord(w, {"today", "tomorrow", "yesterday", "tonight"}))
       break;
     if (w.ends_with("ed") && j > i) break;  // a participle after the noun
     ++j;
@@ -875,10 +957,22 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
              (next == "above" && IsAnyWord(W(rf.last + 1), {"sea", "ground"})) ||
              (before(1) == "of" && IsAnyWord(before(2), {"altitude", "heights"})) ||
              (before(1) == "to" && IsAnyWord(before(2), {"rose", "risen", "rising", "soared",
-                                                         "shot", "climbed"})))
+                                                         "shot", "climbed"})) ||
+             // "sea levels could rise by close to one metre", "the ground sank by 40 cm".
+             (before(1) == "by" && IsAnyWord(before(2), {"rise", "rose", "risen", "rising",
+                                                         "raised", "fall", "fell", "fallen",
+                                                         "drop", "dropped", "sink", "sank",
+                                                         "sunk", "subsided", "sagged"})))
       f.head = "height";
-    else if (next == "long" || next == "wide" || (before(1) == "of" && before(2) == "length"))
+    else if (next == "long" || (before(1) == "of" && before(2) == "length"))
       f.head = "length";
+    // Width and diameter are other quantities than length: "a sinkhole 30 m wide and 60 m
+    // long" states two sizes, not two claims about one.
+    else if (next == "wide" || next == "across" || (before(1) == "of" && before(2) == "width"))
+      f.head = "width";
+    else if ((next == "in" && W(rf.last + 1) == "diameter") ||
+             (before(1) == "of" && before(2) == "diameter") || before(1) == "diameter")
+      f.head = "diameter";
     else
       f.head = "distance";
     size_t k = rf.last;
@@ -1087,7 +1181,10 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   }
   // "of nearby villages" / "in Velt" between the noun phrase and the verb.
   size_t q = k;
-  if (rf.has_np && IsAnyWord(W(q), {"of", "in", "from", "at", "near", "living", "within"})) {
+  // "Four children collecting litter yesterday were killed": a participle phrase too.
+  if (rf.has_np && (IsAnyWord(W(q), {"of", "in", "from", "at", "near", "living", "within"}) ||
+                    (W(q).ends_with("ing") && W(q).size() > 5 && IsWord(q) &&
+                     !IsReportingVerb(W(q)) && OutcomeVerb(W(q)).empty()))) {
     // "residents of villages within 6 km of the crater have been evacuated", "2,000 residents
     // living within 3 kilometres (1.9 miles) of the plant were evacuated": a measure (number
     // and unit, with a conversion in brackets) may sit inside the modifier; a clause word
@@ -1111,6 +1208,9 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     }
     if (r < t_.size() && IsAuxiliary(W(r))) q = r;
   }
+  // "118 miners who died", "5,000 people who had fled": the outcome in a relative clause
+  // right after the noun phrase.
+  if (rf.has_np && q == k && W(q) == "who") ++q;
   // Outcome after auxiliaries: "were killed", "had been left homeless", "remain missing".
   size_t a = q;
   int aux = 0;
@@ -1118,7 +1218,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   // A raising verb: "are now known to have died", "were believed to have been killed".
   auto raising = [&](size_t i) {
     return IsAnyWord(W(i), {"known", "believed", "thought", "feared", "reported", "said",
-                            "confirmed", "presumed", "understood"}) &&
+                            "confirmed", "presumed", "understood", "suspected", "estimated"}) &&
            W(i + 1) == "to" && IsAnyWord(W(i + 2), {"have", "be"});
   };
   while (a < t_.size() && aux < 5 &&
@@ -1139,6 +1239,10 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (outcome.empty() && (W(a) == "fled" || (W(a) == "forced" && IsAnyWord(W(a + 1), {"from", "out"}))))
     outcome = "displaced";
   if (fatally && outcome == "injured") outcome = "killed";
+  // "were fatally shot", "was fatally stabbed".
+  if (fatally && outcome.empty() &&
+      IsAnyWord(W(a), {"shot", "stabbed", "struck", "hit", "beaten", "burned", "crushed"}))
+    outcome = "killed";
   // "three of our colleagues lost their lives".
   if (outcome.empty() && W(a) == "lost" && IsAnyWord(W(a + 1), {"their", "his", "her"}) &&
       IsAnyWord(W(a + 2), {"lives", "life"}))
@@ -1190,6 +1294,15 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       f.noun = noun;
       return;
     }
+    // "hopes to evacuate another 1,000 tomorrow", "killing a further 12".
+    if (b > 1 && IsAnyWord(W(b - 1), {"another", "further", "additional"})) {
+      size_t v = W(b - 2) == "a" && b > 2 ? b - 3 : b - 2;
+      if (std::string_view o = OutcomeVerb(W(v)); !o.empty()) {
+        f.head = std::string(o);
+        f.noun = noun;
+        return;
+      }
+    }
     // "left 52 dead" is read above; "claimed 40 lives".
   }
   // "the evacuation of 3,000 people", "the deaths of 12 miners", "the arrest of 40".
@@ -1198,7 +1311,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
         {"evacuation", "evacuated"}, {"deaths", "killed"},  {"death", "killed"},
         {"arrest", "arrested"},      {"arrests", "arrested"}, {"detention", "arrested"},
         {"rescue", "rescued"},       {"displacement", "displaced"}, {"killing", "killed"},
-        {"killings", "killed"},      {"lives", "killed"}};
+        {"killings", "killed"},      {"lives", "killed"},       {"die-off", "killed"}};
     if (std::string_view o = OutcomeOf(W(b - 2), kNominal, std::size(kNominal)); !o.empty()) {
       f.head = std::string(o);
       f.noun = rf.has_np ? noun : std::string();
@@ -1221,6 +1334,8 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
           f.noun = IsFunctionWord(W(b - 3)) ? std::string() : Plural(W(b - 3));
           return;
         }
+        // "most estimates put that number at more than 1,000": what is counted is elsewhere.
+        if (IsAnyWord(last, {"number", "figure", "total", "tally", "count", "it"})) break;
         if (p + 1 < b - 1 && !IsFunctionWord(last)) {
           f.head = std::string(last);
           return;
@@ -1636,7 +1751,8 @@ std::vector<Figure> ExtractFigures(const Article& article) {
           "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-          "eighty", "ninety", "dozen", "hundreds", "thousands", "tens", "scores", "millions"};
+          "eighty", "ninety", "dozen", "hundreds", "thousands", "tens", "scores", "millions",
+          "half"};
       for (std::string_view k : kStarts) {
         for (size_t p = text.find(k); p != std::string_view::npos; p = text.find(k, p + 1)) {
           if (p == 0 || text[p - 1] == ' ') {

@@ -1154,6 +1154,152 @@ TEST(ExtractFigures, PercentChangeOfATransitiveVerbsObject) {
   EXPECT_TRUE(passive.empty());
 }
 
+TEST(ExtractFigures, HalvesAndHalfAScaleWord) {
+  auto figs = ExtractFigures(Make(
+      "Nearly half a million residents were displaced. The crossing took three and a half "
+      "hours, and one and a half million tonnes of grain were lost."));
+  ASSERT_EQ(figs.size(), 3u);
+  EXPECT_EQ(figs[0].low, 500000);
+  EXPECT_EQ(figs[0].head, "displaced");
+  EXPECT_EQ(figs[1].low, 3.5);
+  EXPECT_EQ(figs[1].unit, "hour");
+  EXPECT_EQ(figs[2].low, 1.5e6);
+  EXPECT_EQ(figs[2].unit, "t");
+  // "half" alone is no figure.
+  EXPECT_TRUE(ExtractFigures(Make("Half the village was flooded.")).empty());
+}
+
+TEST(ExtractFigures, PoundsAreMoneyOrWeightByContext) {
+  auto fine = ExtractFigures(Make("The club was fined 25,000 pounds by the league."));
+  ASSERT_EQ(fine.size(), 1u);
+  EXPECT_EQ(fine[0].unit, "gbp");
+  EXPECT_EQ(fine[0].head, "money");
+  auto scaled = ExtractFigures(Make("The new stand will cost the club 3 million pounds sterling."));
+  ASSERT_EQ(scaled.size(), 1u);
+  EXPECT_EQ(scaled[0].unit, "gbp");
+  EXPECT_EQ(scaled[0].text, "3 million pounds sterling");
+  auto load = ExtractFigures(Make("Police found 2,000 pounds of fertiliser in the van."));
+  ASSERT_EQ(load.size(), 1u);
+  EXPECT_EQ(load[0].unit, "lb");
+  EXPECT_NEAR(load[0].base_low, 907.2, 0.1);
+  // Tokenised text writes the pound sign as "#": a sum with a scale word is money, a bare
+  // "# 23" (a comment number) is nothing.
+  auto ptb = ExtractFigures(Make("Ministers set aside # 45m for repairs . Re # 23 , I agree ."));
+  ASSERT_EQ(ptb.size(), 1u);
+  EXPECT_EQ(ptb[0].unit, "gbp");
+  EXPECT_EQ(ptb[0].low, 45e6);
+}
+
+TEST(ExtractFigures, TreebankBracketsHoldAConversion) {
+  auto figs = ExtractFigures(Make("The fault line is 32 km -LRB- 20 miles -RRB- long ."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].text, "32 km -LRB- 20 miles -RRB-");
+  EXPECT_EQ(figs[0].head, "length");
+}
+
+TEST(ExtractFigures, OutcomeInARelativeClauseAndFatallyShot) {
+  auto who = ExtractFigures(Make("The 2009 inquiry named 118 miners who died underground."));
+  ASSERT_EQ(who.size(), 1u);
+  EXPECT_EQ(who[0].head, "killed");
+  EXPECT_EQ(who[0].noun, "miners");
+  auto shot = ExtractFigures(Make("Two guards were fatally shot at the gate."));
+  ASSERT_EQ(shot.size(), 1u);
+  EXPECT_EQ(shot[0].head, "killed");
+  // Not an outcome: the relative clause says something else.
+  auto met = ExtractFigures(Make("He met 12 ministers who said nothing."));
+  for (const Figure& f : met) EXPECT_EQ(f.head, "ministers");
+}
+
+TEST(Attribution, ClaimAndPredictThat) {
+  auto claim = ExtractFigures(Make("Opposition groups claim that 200 protesters were arrested."));
+  ASSERT_EQ(claim.size(), 1u);
+  EXPECT_EQ(claim[0].attribution.source, "Opposition groups");
+  auto predicted = ExtractFigures(
+      Make("Analysts predicted that 3,000 jobs would go by the end of the year."));
+  ASSERT_EQ(predicted.size(), 1u);
+  EXPECT_EQ(predicted[0].attribution.source, "Analysts");
+}
+
+TEST(ExtractFigures, RacesRaceTimesAndRecordsAreNotFigures) {
+  EXPECT_TRUE(ExtractFigures(Make("She won the women's 800 meters and the 400-meter hurdles.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("He ran the final in 3 minutes 51.2 seconds.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("The pound fell to its lowest level in 18 months.")).empty());
+  // Seconds are a duration like any other.
+  auto secs = ExtractFigures(Make("The jet came down about 40 seconds after take-off."));
+  ASSERT_EQ(secs.size(), 1u);
+  EXPECT_EQ(secs[0].unit, "second");
+  EXPECT_EQ(secs[0].head, "duration");
+}
+
+TEST(ExtractFigures, OneBeforeAUnitAndGluedTons) {
+  auto one = ExtractFigures(Make("Each tank held one ton of chlorine."));
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].low, 1);
+  EXPECT_EQ(one[0].unit, "t");
+  auto glued = ExtractFigures(Make("The bomb was hidden in a two-ton truck."));
+  ASSERT_EQ(glued.size(), 1u);
+  EXPECT_EQ(glued[0].unit, "t");
+  // "one day" is mostly "some day": no figure.
+  EXPECT_TRUE(ExtractFigures(Make("One day the river will flood again.")).empty());
+}
+
+TEST(ExtractFigures, MoreOutcomeShapes) {
+  auto dieoff = ExtractFigures(Make("The virus caused the die-off of hundreds of crows."));
+  ASSERT_EQ(dieoff.size(), 1u);
+  EXPECT_EQ(dieoff[0].head, "killed");
+  auto suspected = ExtractFigures(Make("The minister said 11 people were suspected to have died."));
+  ASSERT_EQ(suspected.size(), 1u);
+  EXPECT_EQ(suspected[0].head, "killed");
+  auto participle = ExtractFigures(Make("Three boys playing football nearby were injured."));
+  ASSERT_EQ(participle.size(), 1u);
+  EXPECT_EQ(participle[0].head, "injured");
+  EXPECT_EQ(participle[0].noun, "boys");
+  auto evacuate = ExtractFigures(Make("The embassy hopes to evacuate another 500 tomorrow."));
+  ASSERT_EQ(evacuate.size(), 1u);
+  EXPECT_EQ(evacuate[0].head, "evacuated");
+  // "put that number at": what is counted is named elsewhere, so no head and no figure.
+  EXPECT_TRUE(ExtractFigures(Make("Most estimates now put that number at 1,000.")).empty());
+}
+
+TEST(ExtractFigures, WidthDiameterAndARiseInHeight) {
+  auto hole = ExtractFigures(Make("The sinkhole is 30 metres wide and 60 metres long."));
+  ASSERT_EQ(hole.size(), 2u);
+  EXPECT_EQ(hole[0].head, "width");
+  EXPECT_EQ(hole[1].head, "length");
+  auto hail = ExtractFigures(Make("Hailstones up to 7 cm in diameter smashed windows."));
+  ASSERT_EQ(hail.size(), 1u);
+  EXPECT_EQ(hail[0].head, "diameter");
+  auto sea = ExtractFigures(Make("Sea levels could rise by nearly one metre by 2100."));
+  ASSERT_EQ(sea.size(), 1u);
+  EXPECT_EQ(sea[0].head, "height");
+}
+
+TEST(ExtractFigures, TokenisedMillionsAfterADetachedCurrencySign) {
+  auto figs = ExtractFigures(Make("The insurer wants the $ 17.5 m -LRB- # 10.7 m -RRB- policy voided ."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].low, 17.5e6);
+  EXPECT_EQ(figs[0].unit, "usd");
+  EXPECT_EQ(figs[1].low, 10.7e6);
+  EXPECT_EQ(figs[1].unit, "gbp");
+}
+
+TEST(Attribution, AReportInsideAQuoteIsRelayedByTheQuotedSpeaker) {
+  auto figs = ExtractFigures(Make(
+      "\"The health institute estimates that 40,000 teenagers have tried the drug,\" Dr Moss said."));
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_EQ(figs[0].attribution.source, "The health institute");
+  ASSERT_EQ(figs[0].attribution.relays.size(), 1u);
+  EXPECT_EQ(figs[0].attribution.relays[0], "Dr Moss");
+  // Without the quote the postposed speaker is the source.
+  auto plain = ExtractFigures(Make("At least 40 homes were flooded, the Office for Flood and Coastal Defence said."));
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].attribution.source, "the Office for Flood and Coastal Defence");
+  auto dated = ExtractFigures(Make(
+      "Some 58 percent of households owned a car, according to 2019 figures from the census office."));
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0].attribution.source, "the census office");
+}
+
 TEST(Attribution, ThatVerbsAndATokenisedPossessiveSpeaker) {
   auto suggested = ExtractFigures(
       Make("Professor Lund suggested that the city could save $40 million a year."));

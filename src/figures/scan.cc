@@ -59,6 +59,18 @@ void Scanner::Scan(std::string_view sentence) {
     t.begin = static_cast<uint32_t>(i);
     t.space_before = space;
     space = false;
+    if (c == '-' && i + 4 < n && (sentence.compare(i, 5, "-LRB-") == 0 ||
+                                  sentence.compare(i, 5, "-RRB-") == 0)) {
+      // Penn Treebank brackets in tokenised text ("32 km -LRB- 20 miles -RRB- long"): one
+      // punctuation token whose lower form is the bracket, so conversions read as in plain text.
+      lower_[i] = sentence[i + 1] == 'L' ? '(' : ')';
+      t.kind = TokKind::kPunct;
+      t.end = static_cast<uint32_t>(i + 5);
+      t.lower = std::string_view(lower_).substr(i, 1);
+      tokens_.push_back(t);
+      i += 5;
+      continue;
+    }
     if (IsDigit(c)) {
       size_t j = i + 1;
       while (j < n && (IsDigit(sentence[j]) ||
