@@ -69,6 +69,8 @@ struct Figure {
   bool superseded = false;     // "up from 25,000": a figure the text itself replaces
   bool general = false;        // a rate or background statistic ("each year", a sentence naming
                                // a year): listed, never set against the event's figures
+  bool total = false;          // a toll that names no noun ("the death toll rose to 17"): all
+                               // who died, whoever they were
 };
 
 // A stated date of the event ("the landslide struck on Tuesday", "Monday's earthquake").

@@ -43,6 +43,14 @@ class CueReader {
   std::vector<Cue> Read() {
     std::vector<Cue> cues;
     for (size_t v = 0; v < t_.size(); ++v) {
+      if (Punct(v, '(')) {
+        Cue bracket;
+        if (ReadBracketSource(v, bracket)) {
+          cues.push_back(std::move(bracket));
+          v = cues.back().end - 1;
+        }
+        continue;
+      }
       if (t_[v].kind != TokKind::kWord) continue;
       Cue cue;
       bool ok = W(v) == "according" && W(v + 1) == "to" ? ReadAccording(v, cue)
@@ -136,6 +144,18 @@ class CueReader {
     bool postposed = v > 0 && Punct(v - 1, ',');
     size_t e = PhraseEnd(s, 10, postposed);
     if (e == s) return false;
+    // "according to hospital and prison staff who spoke to the Herald": a short conjunct of
+    // nouns ending the phrase belongs to it.
+    if (W(e) == "and" && e + 1 < t_.size() && t_[e + 1].kind == TokKind::kWord) {
+      size_t e2 = PhraseEnd(e + 1, 4, false);
+      bool nouns = e2 > e + 1;
+      for (size_t k = e + 1; k < e2 && nouns; ++k)
+        nouns = !W(k).ends_with("ed") && !IsAnyWord(W(k), {"the", "a", "an", "was", "were",
+                                                           "is", "are", "has", "have"});
+      if (nouns && (e2 >= t_.size() || t_[e2].kind == TokKind::kPunct ||
+                    IsAnyWord(W(e2), {"who", "which", "that", "in", "on", "at"})))
+        e = e2;
+    }
     cue.subject_begin = s;
     cue.subject_end = e;
     cue.begin = v;
@@ -153,6 +173,39 @@ class CueReader {
         cue.end = re;
       }
     }
+    return true;
+  }
+
+  // "4,000-6,000 ha of crops affected (Ministry of Agriculture estimate)", "(source: UNHCR)":
+  // a closing bracket that names where the figures before it come from.
+  bool ReadBracketSource(size_t open, Cue& cue) {
+    size_t close = open + 1;
+    while (close < t_.size() && close < open + 12 && !Punct(close, ')') && !Punct(close, '('))
+      ++close;
+    if (close >= t_.size() || !Punct(close, ')') || close < open + 2) return false;
+    // Only at the end of the sentence (or of a bullet).
+    if (close + 1 < t_.size() && !Punct(close + 1, '.') && !Punct(close + 1, ';')) return false;
+    size_t s = open + 1, e = close;
+    if (W(s) == "source" || W(s) == "sources") {
+      if (!Punct(s + 1, ':')) return false;
+      s += 2;
+    } else if (IsAnyWord(W(e - 1), {"estimate", "estimates", "figures", "figure", "data",
+                                    "count", "tally", "census"})) {
+      --e;
+    } else {
+      return false;
+    }
+    if (s >= e) return false;
+    for (size_t k = s; k < e; ++k)
+      if (t_[k].kind == TokKind::kNumber) return false;  // "(2019 figures)" names no one
+    if (!t_[s].capitalized && !IsAnyWord(W(s), {"the", "a", "an"})) return false;
+    cue.subject_begin = s;
+    cue.subject_end = e;
+    cue.begin = open;
+    cue.end = close + 1;
+    cue.postposed = true;
+    cue.attribution.source = Text(s, e);
+    cue.attribution.span = Abs(s, e);
     return true;
   }
 
@@ -247,6 +300,20 @@ class CueReader {
         bool age = t_[e + 1].kind == TokKind::kNumber && sc_.Raw(t_[e + 1]).size() <= 3 &&
                    (e + 2 >= t_.size() || Punct(e + 2, ',') || Punct(e + 2, '.'));
         to_end = age || IsAnyWord(W(e + 1), {"who", "whose", "which"});
+        // ", said Lucien Farel, president of the growers' association.": an appositive
+        // (a title, no verb) runs to the end of the sentence.
+        if (!to_end) {
+          size_t k = e + 1;
+          bool plain = k < t_.size() && !t_[k].capitalized;
+          while (plain && k < t_.size() && k < e + 15 && !Punct(k, '.')) {
+            plain = (t_[k].kind == TokKind::kWord && !IsReportingVerb(W(k)) &&
+                     !IsAnyWord(W(k), {"was", "were", "is", "are", "had", "has", "have", "and",
+                                       "but", "said", "who", "which", "that"})) ||
+                    Punct(k, '\'');
+            ++k;
+          }
+          to_end = plain && (k >= t_.size() || Punct(k, '.'));
+        }
       }
       // The inverted speaker is a name or a determined noun phrase, never a clause
       // ("said four civilians were killed").
@@ -272,6 +339,26 @@ class CueReader {
         cue.postposed = true;
         cue.attribution.source = Text(v + 1, e);
         cue.attribution.span = Abs(v + 1, e);
+        return true;
+      }
+    }
+    // "according to the weather service, which said the storm lasted 20 minutes": the speaker
+    // of a relative clause is the noun phrase before the comma.
+    if (v >= 3 && IsAnyWord(W(v - 1), {"which", "who"}) && Punct(v - 2, ',')) {
+      size_t e = v - 2, s = e;
+      while (s > 0 && e - s < 8 && t_[s - 1].kind == TokKind::kWord && !StopsSubject(W(s - 1)) &&
+             !IsAnyWord(W(s - 1), {"to", "from", "by", "of", "in", "on", "at", "for"}))
+        --s;
+      if (s < e && (W(s - 1) == "to" || W(s - 1) == "from" || W(s - 1) == "by" || s == 0 ||
+                    t_[s - 1].kind == TokKind::kPunct) &&
+          (t_[s].capitalized || IsAnyWord(W(s), {"the", "a", "an"}))) {
+        cue.subject_begin = s;
+        cue.subject_end = e;
+        cue.begin = v - 1;
+        cue.end = v + 1;
+        cue.postposed = false;
+        cue.attribution.source = Text(s, e);
+        cue.attribution.span = Abs(s, e);
         return true;
       }
     }

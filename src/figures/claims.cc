@@ -162,9 +162,20 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
                                                   "happened", "erupted", "struck", "hit",
                                                   "broke"});
       }
-      if (t[i].lower == "on" && !event.empty() && onset && !AfterReportingVerb(t, i)) {
+      // "on the evening of 1 June", "in the early hours of Sunday": the day after "of".
+      size_t day_at = i + 1;
+      auto w = [&](size_t k) { return k < t.size() ? t[k].lower : std::string_view(); };
+      bool part_of = t[i].lower == "on" && w(i + 1) == "the" &&
+                     figures::IsAnyWord(w(i + 2), {"morning", "afternoon", "evening", "night"}) &&
+                     w(i + 3) == "of";
+      bool early_hours = t[i].lower == "in" && w(i + 1) == "the" && w(i + 2) == "early" &&
+                         w(i + 3) == "hours" && w(i + 4) == "of";
+      if (part_of) day_at = i + 4;
+      if (early_hours) day_at = i + 5;
+      if ((t[i].lower == "on" || early_hours) && !event.empty() && onset &&
+          !AfterReportingVerb(t, i)) {
         size_t end = 0;
-        auto d = date_at(i + 1, end);
+        auto d = date_at(day_at, end);
         // "The Exxon Valdez oil spill occurred ... on March 24, 1989": a day more than a
         // year before publication is history, not the event being reported.
         if (d && article.date && article.date->IsComplete() &&
@@ -173,7 +184,7 @@ std::vector<DateClaim> ExtractDateClaims(const Article& article) {
         if (d) {
           DateClaim c;
           c.article = article.index;
-          c.span = Span{unit.begin + t[i + 1].begin, unit.begin + t[end - 1].end};
+          c.span = Span{unit.begin + t[day_at].begin, unit.begin + t[end - 1].end};
           c.event = std::string(event);
           c.date = *d;
           out.push_back(c);

@@ -183,12 +183,32 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
     report.reasons.insert(report.reasons.end(), r.begin(), r.end());
   }
 
-  // Figures: group by (head, noun, dimension).
+  // Figures: group by (head, noun, dimension). A toll that names no noun ("the death toll has
+  // risen to 17") joins the counts of its outcome when they all count one noun other than
+  // people ("14 inmates were killed"); with several nouns (soldiers, civilians) it stays apart.
+  // "31 people were injured" never joins "three rescuers were injured": a part, not a rival.
+  std::map<std::string, std::set<std::string>> nouns_of_outcome;
+  for (const Figure& f : report.figures)
+    if (Comparable(f) && f.dimension.empty() && !f.noun.empty() && f.noun != "people")
+      nouns_of_outcome[f.head].insert(f.noun);
+  // A toll counts people, never animals: "dozens of cattle had been found dead".
+  for (auto& [head, nouns] : nouns_of_outcome)
+    for (const std::string& n : nouns)
+      if (figures::IsAnyWord(n, {"cattle", "cows", "sheep", "goats", "pigs", "horses", "camels",
+                                 "animals", "livestock", "poultry", "chickens", "birds", "fish",
+                                 "dogs", "seals", "crows", "dolphins", "whales", "deer",
+                                 "seabirds", "turtles", "bats"}))
+        nouns.insert("people");  // more than one noun: no toll joins
   std::map<std::string, std::vector<uint32_t>> groups;
   std::vector<std::string> order;
   for (uint32_t i = 0; i < report.figures.size(); ++i) {
-    const Figure& f = report.figures[i];
+    Figure& f = report.figures[i];
     if (!Comparable(f)) continue;
+    if (f.total && f.dimension.empty() && (f.noun.empty() || f.noun == "people") &&
+        Disputable(f.head)) {
+      auto it = nouns_of_outcome.find(f.head);
+      if (it != nouns_of_outcome.end() && it->second.size() == 1) f.noun = *it->second.begin();
+    }
     std::string key = f.head + '\x1f' + (NounMatters(f) ? f.noun : std::string()) + '\x1f' +
                       f.dimension;
     auto [it, fresh] = groups.try_emplace(key);

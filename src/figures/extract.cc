@@ -137,6 +137,17 @@ bool IsAuxiliary(std::string_view w) {
   return false;
 }
 
+// "An earlier version of this article", "a previous version of this story".
+bool IsRetraction(std::string_view source) {
+  std::string lower(source);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  for (std::string_view p : {"an earlier version", "a previous version", "earlier versions",
+                             "previous versions", "an earlier report", "a previous report"})
+    if (lower.starts_with(p)) return true;
+  return false;
+}
+
 struct Modifier {
   std::string_view words[3];
   FigureModifier modifier;
@@ -262,6 +273,7 @@ struct RawFigure {
   std::string glued;           // "nine-storey", "12-storey": the counted noun glued by a hyphen
   std::string_view glued_unit; // "a two-hour lunch", "a ten-year accord": a number word's unit
   std::string_view glued_shape;  // "a ten-mile-long queue": the shape after the glued unit
+  bool corrects_prev = false;  // ", not 75 percent as it said at first": the figure before, replaced
 };
 
 // Nouns counted by a number glued to them with a hyphen: "a nine-storey block" (9 storeys),
@@ -876,7 +888,13 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     ++k;
     // "10 percent of its membership".
     // "80 percent of all infections".
-    while (IsAnyWord(W(k), {"the", "a", "an", "its", "their", "his", "her", "our", "all"})) ++k;
+    // "of this year's grapes": a determiner and a time possessive.
+    while (IsAnyWord(W(k), {"the", "a", "an", "its", "their", "his", "her", "our", "all", "this",
+                            "these", "those", "last", "next"}) ||
+           (W(k).ends_with("'s") && IsAnyWord(W(k).substr(0, W(k).size() - 2),
+                                              {"year", "week", "month", "season", "day",
+                                               "today", "yesterday"})))
+      ++k;
     if (k < t_.size() && t_[k].kind == TokKind::kWord && !IsFunctionWord(W(k))) {
       size_t e = k;
       // A plural person noun or an age ends the phrase: "39 percent of people ages 18 to 34".
@@ -975,6 +993,11 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       f.head = "diameter";
     else
       f.head = "distance";
+    // "Hailstones up to 7 centimetres across", "hail as big as 3 inches": a hailstone's size.
+    if (f.head == "distance" || f.head == "width") {
+      for (size_t h = 0; h < rf.first; ++h)
+        if (IsAnyWord(W(h), {"hail", "hailstones", "hailstone"})) f.head = "diameter";
+    }
     size_t k = rf.last;
     if (IsAnyWord(W(k), {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                          "southwest", "north-east", "north-west", "south-east", "south-west",
@@ -1081,6 +1104,20 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       std::string noun;
       size_t e = ReadNounPhrase(k + 1, noun);
       if (e > k + 1) f.noun = noun;
+    }
+    // "Insurers estimated the damage at EUR 90 million", "puts the cost at $2 billion",
+    // "damage estimated at": the sum is what the noun before "at" amounts to.
+    const size_t at = rf.first;
+    if (f.noun.empty() && at > 2 && W(at - 1) == "at") {
+      static constexpr std::string_view kSums[] = {
+          "damage", "damages", "cost", "costs", "losses", "loss", "bill", "price", "value",
+          "payout", "claims", "budget", "compensation", "ransom", "fine", "aid", "deficit"};
+      std::string_view before_at = W(at - 2);
+      if (IsAnyWord(before_at, {"estimated", "put", "puts", "valued", "priced", "assessed",
+                                "pegged", "placed"}) && at > 3)
+        before_at = W(at - 3);
+      for (std::string_view n : kSums)
+        if (n == before_at) f.noun = std::string(n);
     }
   }
 }
@@ -1236,6 +1273,9 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (outcome.empty() && W(a) == "ordered" && W(a + 1) == "to" &&
       IsAnyWord(W(a + 2), {"leave", "evacuate", "flee"}))
     outcome = "evacuated";
+  // "Two men were found dead", "were found alive" is no outcome of ours.
+  if (outcome.empty() && W(a) == "found" && IsAnyWord(W(a + 1), {"dead", "drowned"}))
+    outcome = "killed";
   if (outcome.empty() && (W(a) == "fled" || (W(a) == "forced" && IsAnyWord(W(a + 1), {"from", "out"}))))
     outcome = "displaced";
   if (fatally && outcome == "injured") outcome = "killed";
@@ -1353,6 +1393,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       if (W(p) == "toll" || W(p) == "tolls") {
         f.head = "killed";
         f.noun = rf.has_np && IsPersonNoun(noun) ? noun : std::string();
+        f.total = f.noun.empty();
         return;
       }
       if (W(p) == "number" && W(p + 1) == "of") {
@@ -1415,6 +1456,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       (IsAnyWord(W(b - 1), {"from", "and", "or", "than"}) || IsPunct(t_[b - 1], ','))) {
     f.head = prev->fig.head;
     f.noun = prev->fig.noun;
+    f.total = prev->fig.total;
     return;
   }
   // "The toll, up from seven on Saturday, is expected to rise": the toll it replaces.
@@ -1423,6 +1465,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       if (IsPunct(t_[p], '.') || IsPunct(t_[p], ';')) break;
       if (W(p) == "toll" || W(p) == "tolls") {
         f.head = "killed";
+        f.total = true;
         break;
       }
     }
@@ -1555,11 +1598,27 @@ void SentenceReader::Read(std::vector<Figure>& out) {
         IsAnyWord(W(rf.first - 2), {"up", "down", "rose", "risen", "increased", "climbed",
                                     "jumped", "fell", "fallen", "revised"}))
       rf.fig.superseded = true;
+    // "wiped out 90 percent of the grapes, not 75 percent as it said at first": a value the
+    // text corrects right after the figure it replaces.
+    bool same_clause = !raws.empty() && raws.back().last <= rf.first - 2;
+    for (size_t k = same_clause ? raws.back().last : 0; same_clause && k + 2 < rf.first; ++k)
+      same_clause = IsWord(k);
+    if (rf.first >= 2 && W(rf.first - 1) == "not" && IsPunct(t_[rf.first - 2], ',') &&
+        same_clause && raws.back().fig.dimension == rf.fig.dimension) {
+      rf.fig.superseded = true;
+      rf.corrects_prev = true;
+    }
     raws.push_back(std::move(rf));
     i = raws.back().last > i ? raws.back().last : i + 1;
   }
   if (raws.empty()) return;
-  for (size_t r = 0; r < raws.size(); ++r) ReadHead(raws[r], r > 0 ? &raws[r - 1] : nullptr);
+  for (size_t r = 0; r < raws.size(); ++r) {
+    ReadHead(raws[r], r > 0 ? &raws[r - 1] : nullptr);
+    if (raws[r].corrects_prev) {
+      raws[r].fig.head = raws[r - 1].fig.head;
+      raws[r].fig.noun = raws[r - 1].fig.noun;
+    }
+  }
   // Coordination: "12 soldiers and four civilians were killed" shares the later outcome.
   for (size_t r = raws.size(); r-- > 1;) {
     RawFigure& a = raws[r - 1];
@@ -1616,6 +1675,12 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     f.span = ToSpan(rf.first, rf.last);
     f.text = std::string(article_.View(f.span));
     f.attribution = AttributionFor(cues, t_, rf.first, rf.last, unit_.begin);
+    // A correction: "An earlier version of this article said 12 guards had been injured."
+    // The text withdraws the figure; no one claims it.
+    if (IsRetraction(f.attribution.source)) {
+      f.attribution = {};
+      f.superseded = true;
+    }
     if (f.attribution.empty() && speaker_ != nullptr) f.attribution = *speaker_;
     f.general = f.general || names_year;
     out.push_back(std::move(f));

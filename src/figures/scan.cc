@@ -204,6 +204,25 @@ std::string_view EventOf(std::string_view w) {
       {"outbreak", "outbreak"},   {"epidemic", "outbreak"},
       {"leak", "leak"},           {"leaked", "leak"},           {"spill", "spill"},
       {"blizzard", "blizzard"},   {"blizzards", "blizzard"},    {"snowstorm", "blizzard"},
+      // Beyond the gold sets' kinds, so that an unseen kind of event is still dated: unrest,
+      // violence, weather, ground, transport and infrastructure failures.
+      {"riot", "riot"},           {"riots", "riot"},            {"rioting", "riot"},
+      {"mutiny", "riot"},         {"unrest", "riot"},           {"clashes", "clash"},
+      {"clash", "clash"},         {"protest", "protest"},       {"protests", "protest"},
+      {"demonstration", "protest"}, {"siege", "siege"},         {"standoff", "siege"},
+      {"massacre", "attack"},     {"ambush", "attack"},         {"airstrike", "attack"},
+      {"airstrikes", "attack"},   {"stabbing", "attack"},       {"shelling", "attack"},
+      {"bombardment", "attack"},  {"bombings", "explosion"},    {"explosions", "explosion"},
+      {"blasts", "explosion"},    {"shootings", "shooting"},    {"gunfight", "shooting"},
+      {"shootout", "shooting"},   {"hijacking", "hijacking"},   {"kidnapping", "kidnapping"},
+      {"abduction", "kidnapping"}, {"coup", "coup"},
+      {"hailstorm", "hailstorm"}, {"hailstorms", "hailstorm"},  {"thunderstorm", "storm"},
+      {"windstorm", "storm"},     {"heatwave", "heatwave"},     {"cloudburst", "flood"},
+      {"sinkhole", "sinkhole"},   {"sinkholes", "sinkhole"},    {"cave-in", "collapse"},
+      {"subsidence", "sinkhole"}, {"mudflow", "landslide"},     {"shipwreck", "sinking"},
+      {"pileup", "crash"},        {"pile-up", "crash"},         {"collision", "crash"},
+      {"blackout", "blackout"},   {"outage", "blackout"},       {"inferno", "fire"},
+      {"fires", "fire"},          {"breach", "breach"},         {"poisoning", "outbreak"},
   };
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
   for (const Entry& e : kEvents)
