@@ -90,6 +90,12 @@ class CueReader {
           ++j;
           continue;
         }
+        // Tokenised text splits the possessive: "the CIA 's website".
+        if (Punct(j, '\'') && W(j + 1) == "s" && j > i && j + 2 < t_.size() &&
+            t_[j + 2].kind == TokKind::kWord) {
+          j += 2;
+          continue;
+        }
         // "the center's Dr. Wang Zhanggui": the period of a title.
         if (Punct(j, '.') && j > i && IsTitle(W(j - 1)) && j + 1 < t_.size() &&
             t_[j + 1].capitalized) {
@@ -101,6 +107,7 @@ class CueReader {
       if (IsAnyWord(W(j), {"that", "on", "in", "at", "after", "when", "while", "which", "who",
                            "and", "but", "said", "says", "told", "late", "early", "last",
                            "yesterday", "today", "tonight", "accusing", "adding", "saying",
+                           "regarding", "concerning",
                            "he", "she", "they", "we", "i"}) &&
           j > i)
         break;
@@ -241,8 +248,47 @@ class CueReader {
     return true;
   }
 
+  // "Itar-Tass quoted the interior ministry as saying", "the daily Kathimerini quoted police as
+  // saying": the object speaks and the subject relays.
+  bool ReadQuotedAs(size_t v, Cue& cue) {
+    size_t o = v + 1;
+    size_t as = o;
+    while (as < t_.size() && as < o + 12 && !(W(as) == "as" && IsAnyWord(W(as + 1),
+                                                                    {"saying", "telling",
+                                                                     "stating", "reporting"})))
+      ++as;
+    if (as >= t_.size() || as == o || W(as) != "as") return false;
+    for (size_t k = o; k < as; ++k)
+      if (t_[k].kind == TokKind::kNumber || (t_[k].kind == TokKind::kPunct && !Punct(k, '\'')))
+        return false;
+    // The relay: the subject before "quoted", back to a clause boundary.
+    size_t s = v;
+    while (s > 0 && v - s < 8 && (t_[s - 1].kind == TokKind::kWord || Punct(s - 1, '\'')) &&
+           !StopsSubject(W(s - 1)))
+      --s;
+    // "the ministry's interior agency in the troubled republic": the speaker ends before a
+    // place phrase.
+    size_t e = o;
+    while (e < as && !(e > o && IsAnyWord(W(e), {"in", "at", "of", "on"}) && W(e) != "of")) ++e;
+    cue.subject_begin = o;
+    cue.subject_end = e;
+    cue.begin = s < v ? s : v;
+    cue.end = as + 2;
+    cue.postposed = s > 0 && (Punct(s - 1, ',') || Punct(s - 1, '"'));
+    if (W(as + 2) == "that") cue.postposed = false;
+    cue.attribution.source = Text(o, e);
+    cue.attribution.span = Abs(o, e);
+    if (s < v) {
+      cue.attribution.relays.push_back(StripRelayPrefix(Text(s, v)));
+      cue.attribution.relay_spans.push_back(Abs(s, v));
+    }
+    return true;
+  }
+
   bool ReadVerb(size_t v, Cue& cue) {
     std::string_view verb = W(v);
+    if (IsAnyWord(verb, {"quoted", "quotes", "cited", "cites"}) && ReadQuotedAs(v, cue))
+      return true;
     // "the ministry was reporting at least 27 deaths": a progressive reporting verb.
     bool progressive = IsAnyWord(verb, {"reporting", "saying", "estimating", "confirming"}) &&
                        v > 1 && IsAnyWord(W(v - 1), {"was", "were", "is", "are", "been"});
@@ -370,6 +416,19 @@ class CueReader {
       if (W(p) == "been" && p > 0 && IsAnyWord(W(p - 1), {"has", "have", "had"})) --p;
     }
     while (p > 0 && IsSkippableAdverb(W(p - 1))) --p;
+    // "a boxing source who requested anonymity told AP", "an official, who asked not to be
+    // named, said": a relative clause about the speaker's anonymity is skipped.
+    for (size_t w = p; w > 0 && p - w < 10; --w) {
+      if (!IsAnyWord(W(w - 1), {"who"})) continue;
+      bool anon = false;
+      for (size_t k = w; k < p && !anon; ++k)
+        anon = IsAnyWord(W(k), {"anonymity", "named", "identified", "anonymous", "identify"});
+      if (anon) {
+        p = w - 1;
+        if (p > 0 && Punct(p - 1, ',')) --p;
+      }
+      break;
+    }
     // "Governor Ellen Marsh declared a state of emergency and said ...": the speaker of a
     // reporting verb joined by "and" to an earlier verb is the subject that opens the sentence,
     // a capitalized name or title of at most five words, with no punctuation before the verb.

@@ -74,6 +74,8 @@ constexpr UnitInfo kUnits[] = {
     {"lb", "lb", "mass", 0.45359237},     {"lbs", "lb", "mass", 0.45359237},
     {"seconds", "second", "duration", 1.0 / 86400}, {"second", "second", "duration", 1.0 / 86400},
     {"ton", "t", "mass", 1000.0},
+    {"mg", "mg", "mass", 0.000001},       {"milligrams", "mg", "mass", 0.000001},
+    {"grams", "g", "mass", 0.001},        {"gram", "g", "mass", 0.001},
 };
 // "pounds" is money or weight; see ReadUnit.
 constexpr UnitInfo kPoundsSterling{"pounds", "gbp", "money:gbp", 1.0};
@@ -580,7 +582,13 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
                        "platform", "line", "unit", "block", "building", "road", "street",
                        "ward", "district", "zone", "level", "category", "grade", "phase",
                        "version", "vol.", "p.", "pp.", "issue", "paragraph", "clause",
-                       "squad", "team", "battalion", "brigade", "division", "regiment"}))
+                       "squad", "team", "battalion", "brigade", "division", "regiment",
+                       "proposition", "measure", "amendment", "terminal", "pier", "stage",
+                       "round", "class", "form", "bus", "channel", "episode", "season",
+                       "series", "exit", "lane", "runway", "track", "item", "bill", "act"}) ||
+      // "all year 9 pupils": a school year (not "a year 9 ..."; a year number is read below).
+      (prev == "year" && i > 1 && IsAnyWord(W(i - 2), {"all", "the", "in", "of", "for"}) &&
+       sc_.Raw(tok).size() <= 2))
     return true;
   // Years: "in 2019", "since 1997" (a four-digit number with no unit or counted noun).
   double v = rf.fig.low;
@@ -698,7 +706,11 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
       static constexpr UnitInfo kSqKm{"square km", "km2", "area", 100.0};
       u = &kSqKm;
       after = k + 2;
-    } else if (W(k) == "square" && W(k + 1) == "miles") {
+    } else if (W(k) == "sq" && IsAnyWord(W(k + 1), {"km", "kilometres", "kilometers"})) {
+      static constexpr UnitInfo kSqKm2{"sq km", "km2", "area", 100.0};
+      u = &kSqKm2;
+      after = k + 2;
+    } else if ((W(k) == "square" || W(k) == "sq") && W(k + 1) == "miles") {
       static constexpr UnitInfo kSqMi{"square miles", "mi2", "area", 258.998811};
       u = &kSqMi;
       after = k + 2;
@@ -805,8 +817,21 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
         IsAnyWord(w, {"today", "tomorrow", "yesterday", "tonight"}))
       break;
     if (w.ends_with("ed") && j > i) break;  // a participle after the noun
+    // "two heavily armed boys": an adverb before the adjective it modifies.
+    if (w.ends_with("ly") && w.size() > 4 && j + 2 < t_.size() && t_[j + 1].kind == TokKind::kWord &&
+        W(j + 1).ends_with("ed") &&
+        t_[j + 2].kind == TokKind::kWord && !IsFunctionWord(W(j + 1)) &&
+        !IsAuxiliary(W(j + 1)) && OutcomeAfter(W(j + 1)).empty()) {
+      j += 2;  // the adverb and its adjective ("armed" is no participle after the noun here)
+      continue;
+    }
     ++j;
     end = j;
+    // "three police officers": "police" modifies the plural after it.
+    if (w == "police" && j < t_.size() && t_[j].kind == TokKind::kWord && W(j).ends_with("s") &&
+        !IsFunctionWord(W(j)) && !IsAuxiliary(W(j)) && OutcomeAfter(W(j)).empty() &&
+        !IsReportingVerb(W(j)))
+      continue;
     // A noun in -s that modifies a plural noun after it: "three sports halls", "two gas
     // cylinders", "12 bus passengers", "40 US soldiers", "148 basis points".
     bool s_modifier =
@@ -976,6 +1001,11 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
              (before(1) == "of" && IsAnyWord(before(2), {"altitude", "heights"})) ||
              (before(1) == "to" && IsAnyWord(before(2), {"rose", "risen", "rising", "soared",
                                                          "shot", "climbed"})) ||
+             // "plotted the plane's altitude down to 16,000 feet", "bombing from 10,000 feet":
+             // thousands of feet after at/from/to are an altitude.
+             (f.unit == "ft" && f.low >= 1000 && rf.shape.empty() &&
+              IsAnyWord(before(1), {"at", "from", "to"}) && next != "of" && next != "away" &&
+              next != "long" && next != "wide") ||
              // "sea levels could rise by close to one metre", "the ground sank by 40 cm".
              (before(1) == "by" && IsAnyWord(before(2), {"rise", "rose", "risen", "rising",
                                                          "raised", "fall", "fell", "fallen",
@@ -1026,12 +1056,14 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     if (IsAnyWord(noun, {"total", "average", "rate", "increase", "rise", "drop", "fall",
                          "maximum", "minimum", "share", "cut", "hike", "jump", "decline"}))
       noun.clear();
-    // "Bookings for the season have fallen by 35 percent": the subject of the change verb.
-    if (noun.empty() && before(1) == "by" &&
+    // "Bookings for the season have fallen by 35 percent", "support slipped to 53 percent":
+    // the subject of the change verb.
+    if (noun.empty() && (before(1) == "by" || before(1) == "to") &&
         IsAnyWord(before(2), {"fallen", "fell", "falls", "risen", "rose", "rises", "dropped",
                               "drops", "increased", "decreased", "declined", "grown", "grew",
                               "jumped", "climbed", "slumped", "plunged", "surged", "soared",
-                              "shrunk", "shrank", "slipped"})) {
+                              "shrunk", "shrank", "slipped", "dipped", "edged", "sank",
+                              "tumbled", "rebounded", "recovered", "slid"})) {
       size_t v = b - 2;
       while (v > 0 && (IsAuxiliary(W(v - 1)) || IsAnyWord(W(v - 1), {"already", "sharply"})))
         --v;
@@ -1661,6 +1693,17 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     Figure& f = rf.fig;
     // What is counted is unknown: precision first.
     if (f.head.empty() || f.head == "percent") continue;
+    // "One soldier, who served in Iraq, said", "one executive familiar with the talks": one of
+    // a plain noun introduces someone; it is no reported count (one person killed still is).
+    if (f.low == 1 && !f.is_range && f.dimension.empty() && f.vague.empty() &&
+        OutcomeAfter(f.head).empty() && f.head != "killed" && sc_.Raw(t_[rf.num_begin]).size() == 3)
+      continue;
+    bool speaker_one = false;
+    for (const Cue& c : cues)
+      speaker_one = speaker_one || (f.low == 1 && !f.is_range && f.dimension.empty() &&
+                                    rf.first >= c.subject_begin && rf.last <= c.subject_end + 1 &&
+                                    c.subject_end > c.subject_begin);
+    if (speaker_one) continue;
     // "a 20-year low", "a 10-year high": a record, not a quantity.
     if (f.dimension == "duration" &&
         IsAnyWord(W(rf.last), {"low", "lows", "high", "highs", "record", "peak", "best", "worst"}))

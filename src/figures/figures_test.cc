@@ -1300,6 +1300,59 @@ TEST(Attribution, AReportInsideAQuoteIsRelayedByTheQuotedSpeaker) {
   EXPECT_EQ(dated[0].attribution.source, "the census office");
 }
 
+TEST(Attribution, QuotedAsSayingAndAnAnonymousSource) {
+  auto quoted = ExtractFigures(Make(
+      "At least 14 people were killed, the agency Balkan Wire quoted the regional police chief as "
+      "saying."));
+  ASSERT_EQ(quoted.size(), 1u);
+  EXPECT_EQ(quoted[0].attribution.source, "the regional police chief");
+  ASSERT_EQ(quoted[0].attribution.relays.size(), 1u);
+  EXPECT_EQ(quoted[0].attribution.relays[0], "Balkan Wire");  // "the agency" is stripped
+  auto anon = ExtractFigures(Make(
+      "The talks lasted three days, a diplomat who requested anonymity told the paper."));
+  ASSERT_EQ(anon.size(), 1u);
+  EXPECT_EQ(anon[0].attribution.source, "a diplomat");
+  auto ptb = ExtractFigures(Make(
+      "According to the bureau 's website regarding farm income , about 40 % of the growers are "
+      "in debt ."));
+  ASSERT_EQ(ptb.size(), 1u);
+  EXPECT_EQ(ptb[0].attribution.source, "the bureau 's website");
+}
+
+TEST(ExtractFigures, NounPhrasesWithAdverbsPoliceAndSchoolYears) {
+  auto armed = ExtractFigures(Make("Two heavily armed men were arrested at the border."));
+  ASSERT_EQ(armed.size(), 1u);
+  EXPECT_EQ(armed[0].head, "arrested");
+  EXPECT_EQ(armed[0].noun, "men");
+  auto officers = ExtractFigures(Make("Four former police officers went on trial."));
+  ASSERT_EQ(officers.size(), 1u);
+  EXPECT_EQ(officers[0].head, "officers");
+  // "all year 9 pupils" is a school year; "Proposition 5" a ballot measure; "one executive
+  // familiar with the talks" introduces someone.
+  EXPECT_TRUE(ExtractFigures(Make("The school sent all year 9 pupils home.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Voters rejected Proposition 5 on Tuesday.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("One executive familiar with the talks was upbeat.")).empty());
+  auto one_dead = ExtractFigures(Make("One person was killed."));
+  ASSERT_EQ(one_dead.size(), 1u);
+  EXPECT_EQ(one_dead[0].head, "killed");
+}
+
+TEST(ExtractFigures, AltitudesDosesSquareMilesAndAChangeToAPercentage) {
+  auto alt = ExtractFigures(Make("Radar followed the jet down to 12,000 feet."));
+  ASSERT_EQ(alt.size(), 1u);
+  EXPECT_EQ(alt[0].head, "height");
+  auto dose = ExtractFigures(Make("The label suggests 500 mg a day."));
+  ASSERT_EQ(dose.size(), 1u);
+  EXPECT_EQ(dose[0].unit, "mg");
+  EXPECT_EQ(dose[0].head, "weight");
+  auto sq = ExtractFigures(Make("The burn scar covers 2,300 sq miles of forest."));
+  ASSERT_EQ(sq.size(), 1u);
+  EXPECT_EQ(sq[0].unit, "mi2");
+  auto poll = ExtractFigures(Make("In the latest poll, approval slipped to 41 percent."));
+  ASSERT_EQ(poll.size(), 1u);
+  EXPECT_EQ(poll[0].head, "approval");
+}
+
 TEST(Attribution, ThatVerbsAndATokenisedPossessiveSpeaker) {
   auto suggested = ExtractFigures(
       Make("Professor Lund suggested that the city could save $40 million a year."));
