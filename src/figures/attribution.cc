@@ -311,6 +311,10 @@ class CueReader {
     // that reports only when its subject is a body of figures (checked below).
     bool shows = IsAnyWord(verb, {"showed", "shows", "show", "indicated", "indicates"});
     if (!IsReportingVerb(verb) && !progressive && !that_verb && !shows) return false;
+    // "The quake claimed 300 lives": an outcome, not a claim.
+    if (IsAnyWord(verb, {"claimed", "claims", "claim"}))
+      for (size_t k = v + 1; k < t_.size() && k <= v + 4; ++k)
+        if (IsAnyWord(W(k), {"lives", "life", "victims"})) return false;
     // Verbs that also take a plain object ("the centre admitted 150 patients", "revealed
     // 12 bodies") report only before "that", punctuation or an adverbial ("admitted at a
     // briefing", "acknowledged on Monday").
@@ -478,6 +482,18 @@ class CueReader {
           // name before it speaks.
           subject_end = k - 1;
           p = k - 1;
+        } else if (k >= 2 && t_[k - 2].kind == TokKind::kWord && t_[k - 2].capitalized &&
+                   q - k <= 8) {
+          // "James Leake, managing director of ICAP Shipping Research, told the conference":
+          // a lower-case title between commas after a name.
+          bool title = true;
+          for (size_t m = k; m < q && title; ++m)
+            title = !IsReportingVerb(W(m)) && !W(m).ends_with("ed") &&
+                    !IsAnyWord(W(m), {"he", "she", "they", "it", "who", "which", "that", "was",
+                                      "were", "is", "are", "has", "have", "had", "will"});
+          if (!title) return false;
+          subject_end = k - 1;
+          p = k - 1;
         } else {
           return false;
         }
@@ -486,7 +502,7 @@ class CueReader {
       }
     }
     size_t s = p;
-    while (s > 0 && p - s < 8) {
+    while (s > 0 && p - s < 10) {
       // "Dr. Ruth Ames said": the period of a title does not end the subject.
       if (s > 1 && Punct(s - 1, '.') && IsTitle(W(s - 2)) && t_[s].capitalized) {
         s -= 2;

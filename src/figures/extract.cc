@@ -275,7 +275,8 @@ struct RawFigure {
   std::string glued;           // "nine-storey", "12-storey": the counted noun glued by a hyphen
   std::string_view glued_unit; // "a two-hour lunch", "a ten-year accord": a number word's unit
   std::string_view glued_shape;  // "a ten-mile-long queue": the shape after the glued unit
-  bool corrects_prev = false;  // ", not 75 percent as it said at first": the figure before, replaced
+  bool corrects_prev = false;
+  bool vague_number = false;   // "several hundred": vague, but read like a number before its noun  // ", not 75 percent as it said at first": the figure before, replaced
 };
 
 // Nouns counted by a number glued to them with a hyphen: "a nine-storey block" (9 storeys),
@@ -364,6 +365,20 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
   }
   if (tok.kind != TokKind::kWord) return false;
   // Vague quantities.
+  // "several hundred clients", "a few thousand people": the vague plural's interval.
+  if ((W(i) == "several" || (W(i) == "few" && i > 0 && W(i - 1) == "a")) &&
+      IsAnyWord(W(i + 1), {"hundred", "thousand"}) && W(i + 2) != "of" &&
+      !IsAnyWord(W(i + 2), {"thousand", "million"})) {
+    f.vague = W(i + 1) == "hundred" ? "hundreds" : "thousands";
+    rf.vague_number = true;
+    for (const Vague& vg : kVague)
+      if (vg.key == f.vague) {
+        f.low = vg.low;
+        f.high = vg.high;
+      }
+    rf.num_end = i + 2;
+    return true;
+  }
   if (W(i) == "tens" || W(i) == "hundreds") {
     if (W(i + 1) == "of" && (W(i + 2) == "thousands" || W(i + 2) == "millions")) {
       std::string key = std::string(W(i)) + " of " + std::string(W(i + 2));
@@ -706,6 +721,11 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
       static constexpr UnitInfo kSqKm{"square km", "km2", "area", 100.0};
       u = &kSqKm;
       after = k + 2;
+    } else if ((W(k) == "square" || W(k) == "sq") &&
+               IsAnyWord(W(k + 1), {"metres", "meters", "m"})) {
+      static constexpr UnitInfo kSqM{"square metres", "m2", "area", 0.0001};
+      u = &kSqM;
+      after = k + 2;
     } else if (W(k) == "sq" && IsAnyWord(W(k + 1), {"km", "kilometres", "kilometers"})) {
       static constexpr UnitInfo kSqKm2{"sq km", "km2", "area", 100.0};
       u = &kSqKm2;
@@ -731,6 +751,10 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
       after = k + 3;
     } else if (IsAnyWord(W(k), {"u.s.", "us", "u.s"}) && W(k + 1) == "dollars") {
       u = FindUnit("dollars");  // "40.5 million U.S. dollars"
+      after = k + 2;
+    } else if (k + 1 < t_.size() && t_[k].capitalized && FindUnit(W(k + 1)) != nullptr &&
+               FindUnit(W(k + 1))->dimension.starts_with("money:")) {
+      u = FindUnit(W(k + 1));  // "4 million Chinese yuan", "20,000 Kenyan shillings"
       after = k + 2;
     } else if (IsAnyWord(W(k), {"pounds", "pound"})) {
       // "pounds sterling", "2 million pounds" and "fined 5,000 pounds" are money; "3,000 pounds
@@ -837,7 +861,8 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
     bool s_modifier =
         (w.ends_with("ss") ||
          IsAnyWord(w, {"bus", "us", "gas", "sports", "arms", "news", "customs", "basis",
-                       "status", "stimulus", "virus", "campus", "census", "bonus", "focus"})) &&
+                       "status", "stimulus", "virus", "campus", "census", "bonus", "focus",
+                       "corps"})) &&
         j < t_.size() && t_[j].kind == TokKind::kWord && W(j).ends_with("s") &&
         !W(j).ends_with("ss") && !IsFunctionWord(W(j)) && !IsAuxiliary(W(j));
     // An upper-case acronym in -s names, it does not count: "two US Air Force planes".
@@ -965,6 +990,11 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     f.head = "power";
   } else if (f.dimension == "length") {
     std::string_view next = rf.shape.empty() ? W(rf.last) : rf.shape;
+    auto altitude_before = [&](size_t end) {
+      for (size_t h = end > 12 ? end - 12 : 0; h < end; ++h)
+        if (IsAnyWord(W(h), {"altitude", "altitudes"})) return true;
+      return false;
+    };
     // "travelled 25 km down the valley", "ran 4,000 feet down the mountain": a way along
     // the ground, not a depth ("400 metres down", "1,300 feet down a shaft" are depths).
     bool down_a_way = false;
@@ -988,10 +1018,13 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
                      (IsAnyWord(W(rf.last + 1), {"fresh", "new", "heavy", "wet", "packed"}) &&
                       layer(rf.last + 2)));
     if ((IsAnyWord(next, {"deep", "underground", "below", "beneath", "underwater", "down"}) &&
-         !down_a_way) || of_layer ||
+         !down_a_way && !(next == "down" && altitude_before(rf.first))) || of_layer ||
         (before(1) == "of" && before(2) == "depth") || before(1) == "depth")
       f.head = "depth";
     else if (next == "high" || next == "tall" || (before(1) == "of" && before(2) == "height"))
+      f.head = "height";
+    // "plummeted from its cruise altitude of 9,900 meters down to 5,730 meters".
+    else if (altitude_before(rf.first))
       f.head = "height";
     // An altitude: "ash rose to 40,000 feet", "a plume 12 km into the sky", "an altitude of".
     else if ((next == "into" && IsAnyWord(W(rf.last + 1) == "the" ? W(rf.last + 2)
@@ -1209,7 +1242,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     if (e == p) return;
     rf.has_np = true;
     k = e;
-  } else if (!f.vague.empty()) {
+  } else if (!f.vague.empty() && !rf.vague_number) {
     // "killing thousands.": a vague word with no noun after an outcome verb.
     if (rf.first > 0) f.head = std::string(OutcomeVerb(W(rf.first - 1)));
     return;
@@ -1227,6 +1260,14 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     noun = prev != nullptr && prev->fig.dimension.empty() && !prev->fig.noun.empty()
                ? prev->fig.noun
                : std::string("people");
+  }
+  // "which took 10 lives", "the quake cost 300 lives".
+  if (rf.has_np && noun == "lives" && rf.first > 0 &&
+      IsAnyWord(W(rf.first - 1), {"took", "take", "takes", "taking", "claimed", "claim",
+                                  "claims", "claiming", "cost", "costs", "costing"})) {
+    f.head = "killed";
+    f.noun = "people";
+    return;
   }
   // The noun itself may be the outcome: "96 deaths", "15 wounded", "20,000 homeless".
   if (!rf.has_np) {
@@ -1366,8 +1407,8 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       f.noun = noun;
       return;
     }
-    // "hopes to evacuate another 1,000 tomorrow", "killing a further 12".
-    if (b > 1 && IsAnyWord(W(b - 1), {"another", "further", "additional"})) {
+    // "hopes to evacuate another 1,000 tomorrow", "killing a further 12", "killing all 217".
+    if (b > 1 && IsAnyWord(W(b - 1), {"another", "further", "additional", "all"})) {
       size_t v = W(b - 2) == "a" && b > 2 ? b - 3 : b - 2;
       if (std::string_view o = OutcomeVerb(W(v)); !o.empty()) {
         f.head = std::string(o);
@@ -1558,9 +1599,33 @@ void SentenceReader::Read(std::vector<Figure>& out) {
                        (FindUnit(W(j + 2)) != nullptr ||
                         (IsPunct(t_[j + 2], '-') && !t_[j + 2].space_before &&
                          FindUnit(W(j + 3)) != nullptr));
-      if ((dash || between_and || to || or_words || or_digits) && ParseNumberAt(j + 1, second) &&
+      // "$500 million to $600 million", "$ 10 to $ 40 million": a range of sums, the currency
+      // written twice and the scale word perhaps only once.
+      auto currency = [&](size_t k) {
+        return k < t_.size() && t_[k].kind == TokKind::kPunct &&
+               IsAnyWord(sc_.Raw(t_[k]), {"$", "€", "£", "#"});
+      };
+      bool money_to = !dash && !to && (W(j) == "to" || IsPunct(t_[j], '-')) &&
+                      rf.num_begin > 0 && currency(rf.num_begin - 1) && currency(j + 1) &&
+                      j + 2 < t_.size() && t_[j + 2].kind == TokKind::kNumber &&
+                      // "grew from $5 million to $9 million" is a change, not a range.
+                      !(rf.first >= 2 && IsAnyWord(W(rf.first == rf.num_begin ? rf.first - 2
+                                                                               : rf.first - 1),
+                                                   {"from", "rose", "risen", "grew", "fell"})) &&
+                      ParseNumberAt(j + 2, second);
+      if (money_to && rf.num_end == rf.num_begin + 1 && second.num_end > second.num_begin + 1) {
+        double digits = 0;
+        int dec = 0;
+        if (ParseDigits(sc_.Raw(t_[second.num_begin]), digits, dec) && digits > 0 &&
+            rf.fig.low * (second.fig.low / digits) < second.fig.low) {
+          rf.fig.low *= second.fig.low / digits;
+          rf.fig.high = rf.fig.low;
+        }
+      }
+      if ((money_to || ((dash || between_and || to || or_words || or_digits) &&
+                        ParseNumberAt(j + 1, second))) &&
           second.fig.vague.empty() && second.fig.low > rf.fig.low &&
-          (dash || !Excluded(second))) {
+          (dash || money_to || !Excluded(second))) {
         rf.fig.high = second.fig.high;
         rf.fig.is_range = true;
         rf.num_end = second.num_end;
@@ -1596,7 +1661,15 @@ void SentenceReader::Read(std::vector<Figure>& out) {
                   (times || IsAnyWord(W(r + 1), {"barrel", "share", "gallon", "hour", "ton",
                                                  "tonne", "litre", "liter", "pound", "ounce",
                                                  "kilo", "kilogram", "unit", "head", "person",
-                                                 "piece", "ticket", "night", "seat", "vote"})));
+                                                 "piece", "ticket", "night", "seat", "vote",
+                                                 "bushel", "acre", "hectare", "square",
+                                                 "metre", "meter", "foot", "mile", "dose",
+                                                 "pill", "tablet", "bottle", "pack", "room",
+                                                 "bed", "kilometre", "kilometer"}))) ||
+                 // "$ 80\/barrel", "$80/barrel": a price per unit written with a slash.
+                 ((IsPunct(t_[r < t_.size() ? r : 0], '/') && r < t_.size() && IsWord(r + 1)) ||
+                  (r + 2 < t_.size() && IsPunct(t_[r], '\\') && IsPunct(t_[r + 1], '/') &&
+                   IsWord(r + 2)));
       // "4,000 times higher than the limit", "three times as many": a ratio.
       per = per || (times && (IsAnyWord(W(r), {"more", "less", "as", "higher", "lower", "greater",
                                                "larger", "bigger", "faster", "over"}) ||
@@ -1860,7 +1933,7 @@ std::vector<Figure> ExtractFigures(const Article& article) {
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
           "eighty", "ninety", "dozen", "hundreds", "thousands", "tens", "scores", "millions",
-          "half"};
+          "half", "several", "few"};
       for (std::string_view k : kStarts) {
         for (size_t p = text.find(k); p != std::string_view::npos; p = text.find(k, p + 1)) {
           if (p == 0 || text[p - 1] == ' ') {

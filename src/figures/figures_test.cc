@@ -1353,6 +1353,59 @@ TEST(ExtractFigures, AltitudesDosesSquareMilesAndAChangeToAPercentage) {
   EXPECT_EQ(poll[0].head, "approval");
 }
 
+TEST(ExtractFigures, RangesOfSumsPricesPerUnitAndVagueHundreds) {
+  auto range = ExtractFigures(Make("The repairs will cost $ 20 to $ 35 million ."));
+  ASSERT_EQ(range.size(), 1u);
+  EXPECT_EQ(FigureValueKey(range[0]), "20000000-35000000");
+  auto both = ExtractFigures(Make("New turbines cost $400 million to $450 million each year."));
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_EQ(FigureValueKey(both[0]), "400000000-450000000");
+  // A change is no range, and prices per unit are no figures.
+  EXPECT_EQ(ExtractFigures(Make("Sales grew from $5 million to $9 million.")).size(), 2u);
+  EXPECT_TRUE(ExtractFigures(Make("Wheat sold at $ 6.20 a bushel .")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("At $ 90\\/barrel , prices are high .")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Crews are paid $ 15 to $ 18 an hour .")).empty());
+  auto several = ExtractFigures(Make("Several hundred residents were evacuated."));
+  ASSERT_EQ(several.size(), 1u);
+  EXPECT_EQ(several[0].vague, "hundreds");
+  EXPECT_EQ(several[0].head, "evacuated");
+}
+
+TEST(ExtractFigures, LivesTakenAltitudesAndForeignCurrencies) {
+  auto lives = ExtractFigures(Make("The blast, which took 10 lives, was the worst in years."));
+  ASSERT_EQ(lives.size(), 1u);
+  EXPECT_EQ(lives[0].head, "killed");
+  auto claimed = ExtractFigures(Make("The flood claimed 40 lives."));
+  ASSERT_EQ(claimed.size(), 1u);
+  EXPECT_TRUE(claimed[0].attribution.empty());  // an outcome, not a claim
+  auto all = ExtractFigures(Make("The crash killed all 88 people on board."));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].head, "killed");
+  auto alt = ExtractFigures(Make("The jet fell from a cruising altitude of 10,000 meters down to 3,000 meters."));
+  ASSERT_EQ(alt.size(), 2u);
+  EXPECT_EQ(alt[0].head, "height");
+  EXPECT_EQ(alt[1].head, "height");
+  auto yuan = ExtractFigures(Make("The gang demanded a 2 million Chinese yuan ransom."));
+  ASSERT_EQ(yuan.size(), 1u);
+  EXPECT_EQ(yuan[0].unit, "cny");
+  auto area = ExtractFigures(Make("Some 8,000 square metres of warehouses burned."));
+  ASSERT_EQ(area.size(), 1u);
+  EXPECT_EQ(area[0].unit, "m2");
+}
+
+TEST(Attribution, ALowerCaseTitleBetweenCommasAndALongName) {
+  auto title = ExtractFigures(Make(
+      "\"Rates will stay low for 12 to 24 months,\" Ann Lee, chief economist of the port "
+      "authority, told the meeting."));
+  ASSERT_EQ(title.size(), 1u);
+  EXPECT_EQ(title[0].attribution.source, "Ann Lee");
+  auto name = ExtractFigures(Make(
+      "The payments were three months late, the Centre for Human Rights and Democratic "
+      "Reform reported."));
+  ASSERT_EQ(name.size(), 1u);
+  EXPECT_EQ(name[0].attribution.source, "the Centre for Human Rights and Democratic Reform");
+}
+
 TEST(Attribution, ThatVerbsAndATokenisedPossessiveSpeaker) {
   auto suggested = ExtractFigures(
       Make("Professor Lund suggested that the city could save $40 million a year."));

@@ -45,14 +45,19 @@ std::set<std::string> Words(std::string_view s) {
     if (!cur.empty() && cur != "the" && cur != "of" && cur != "a" && cur != "an") out.insert(cur);
     cur.clear();
   };
+  bool initials = false;  // "U.S.", "U.N.": single letters joined by periods are one word
   for (char c : s) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
-        static_cast<unsigned char>(c) >= 0x80)
+        static_cast<unsigned char>(c) >= 0x80) {
       cur.push_back(c);
-    else if (c >= 'A' && c <= 'Z')
+    } else if (c >= 'A' && c <= 'Z') {
       cur.push_back(static_cast<char>(c + 32));
-    else
+    } else if (c == '.' && (cur.size() == 1 || initials)) {
+      initials = true;
+    } else {
       flush();
+      initials = false;
+    }
   }
   flush();
   return out;
