@@ -91,6 +91,9 @@ struct ReasonClaim {
 
 struct FigureOptions {
   double about_tolerance = 0.10;  // "about N" reads as N +- 10%
+  // Two values further apart than this factor count different scopes (a city's toll against
+  // a country's), not a disagreement.
+  double max_value_ratio = 10.0;
   // Claims of two articles published further apart than this are updates, not disagreements
   // (both dates must be known; an article without a date is compared with all).
   int max_publication_gap_days = 3;

@@ -241,6 +241,15 @@ std::vector<ReasonClaim> ExtractReasonClaims(const Article& article) {
         }
       }
       if (start == 0 || event.empty() || start >= t.size()) continue;
+      // "blamed the bombings on what it described as terrorists": the cause follows the frame.
+      if (t[start].lower == "what" && start + 3 < t.size() &&
+          figures::IsAnyWord(t[start + 2].lower, {"described", "called", "termed", "labelled",
+                                                  "labeled", "calls", "describes"})) {
+        size_t k = start + 3;
+        if (k < t.size() && t[k].lower == "as") ++k;
+        start = k;
+        if (start >= t.size()) continue;
+      }
       // A cause that is asked about, supposed or one of several ("would consider whether it was
       // caused by negligence, an accident or ...") is nobody's claim.
       bool hedged = false;

@@ -66,17 +66,17 @@ bool Overlap(Interval a, Interval b) { return a.low <= b.high && b.low <= a.high
 
 // Measures whose qualifier noun is too loosely read to keep groups apart.
 bool NounMatters(const Figure& f) {
-  return !(f.dimension == "area" || f.dimension == "mass" || f.dimension == "magnitude" ||
-           f.head == "depth" || f.head == "height");
+  return f.dimension != "magnitude";
 }
 
 // Heads whose values may disagree. Plain counted nouns ("19 passengers" taken to hospital,
-// "52 passengers" on board) too often count different subsets to be set against each other.
+// "52 passengers" on board) too often count different subsets to be set against each other,
+// and so do distances ("50 km east of Tripoli" and "600 km from Tripoli" are two towns).
 bool Disputable(const std::string& head) {
   return figures::IsAnyWord(head, {"killed", "injured", "missing", "trapped", "stranded",
                                    "displaced", "evacuated",
                                    "homeless", "arrested", "rescued", "destroyed", "damaged",
-                                   "magnitude", "area", "depth", "height", "distance",
+                                   "magnitude", "area", "depth", "height",
                                    "population", "money", "weight", "speed", "length", "width",
                                    "diameter"});
 }
@@ -85,7 +85,10 @@ bool Disputable(const std::string& head) {
 bool Comparable(const Figure& f) {
   if (f.partial || f.general || f.head.empty() || f.head == "percent") return false;
   if (f.head == "money" && f.noun.empty()) return false;  // "$5 million" of what?
-  if (figures::IsAnyWord(f.head, {"distance", "duration", "length", "width", "diameter"}) &&
+  // A size names what it measures ("the hole ... 40 metres deep"); one that names nothing
+  // cannot be set against another thing's size.
+  if (figures::IsAnyWord(f.head, {"distance", "duration", "length", "width", "diameter", "depth",
+                                  "height"}) &&
       f.noun.empty())
     return false;
   // "Up to 14 inches of snow", "536 millimeters of rain": falls of snow or rain differ from
@@ -191,6 +194,13 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
   for (const Figure& f : report.figures)
     if (Comparable(f) && f.dimension.empty() && !f.noun.empty() && f.noun != "people")
       nouns_of_outcome[f.head].insert(f.noun);
+  // Areas and weights likewise: "48 square kilometres" burned joins "12,000 hectares of forest"
+  // when forest is the one thing whose area the event's articles give; with several (forest,
+  // farmland, classrooms) a bare area could be any of them and is not compared.
+  std::map<std::string, std::set<std::string>> nouns_of_measure;
+  for (const Figure& f : report.figures)
+    if (Comparable(f) && (f.dimension == "area" || f.dimension == "mass") && !f.noun.empty())
+      nouns_of_measure[f.head].insert(f.noun);
   // A toll counts people, never animals: "dozens of cattle had been found dead".
   for (auto& [head, nouns] : nouns_of_outcome)
     for (const std::string& n : nouns)
@@ -208,6 +218,12 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
         Disputable(f.head)) {
       auto it = nouns_of_outcome.find(f.head);
       if (it != nouns_of_outcome.end() && it->second.size() == 1) f.noun = *it->second.begin();
+    }
+    if ((f.dimension == "area" || f.dimension == "mass") && f.noun.empty()) {
+      auto it = nouns_of_measure.find(f.head);
+      if (it != nouns_of_measure.end() && it->second.size() == 1) f.noun = *it->second.begin();
+      // Several things have an area here: a bare one could be any of them.
+      if (it != nouns_of_measure.end() && it->second.size() > 1) continue;
     }
     std::string key = f.head + '\x1f' + (NounMatters(f) ? f.noun : std::string()) + '\x1f' +
                       f.dimension;
@@ -268,10 +284,26 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
     auto live = [&](const Figure& f) {
       return !f.superseded && !superseded.count(FigureValueKey(f));
     };
+    // Conflicting values joined into components: "10 vs 11" killed in one city and "213 vs
+    // 247" in another are two disagreements, not one.
+    std::vector<uint32_t> component(group.values.size());
+    for (uint32_t v = 0; v < component.size(); ++v) component[v] = v;
+    auto root = [&](uint32_t v) {
+      while (component[v] != v) v = component[v] = component[component[v]];
+      return v;
+    };
     std::set<uint32_t> conflicting;
     for (uint32_t va = 0; va < group.values.size(); ++va) {
       for (uint32_t vb = va + 1; vb < group.values.size(); ++vb) {
         if (Overlap(value_interval[va], value_interval[vb])) continue;
+        // "up to 300" against "more than 300": one number, read two ways, is no rivalry.
+        if (group.values[va].key == group.values[vb].key) continue;
+        // Values more than ten times apart count different scopes ("11 killed" in one city,
+        // "247" in another; "180 kilograms" seized, "4,000 tons" shipped), not rival claims.
+        const Interval& span_a = value_interval[va];
+        const Interval& span_b = value_interval[vb];
+        double far = std::max(span_a.low, span_b.low), near = std::min(span_a.high, span_b.high);
+        if (near > 0 && far / near > options.max_value_ratio) continue;
         bool found = false;
         for (uint32_t ia : group.values[va].figures) {
           const Figure& fa = report.figures[ia];
@@ -293,24 +325,29 @@ FigureReport ConsolidateFigures(std::span<const Article> articles, const FigureO
         if (found) {
           conflicting.insert(va);
           conflicting.insert(vb);
+          component[root(va)] = root(vb);
         }
       }
     }
     if (!conflicting.empty() && Disputable(group.head)) {
       group.disputed = true;
-      Disagreement d;
-      d.kind = DisagreementKind::kValue;
-      d.topic = group.head;
-      d.noun = group.noun;
-      for (uint32_t v : conflicting) {
-        const FigureValue& value = group.values[v];
-        for (uint32_t i : value.figures) {
-          const Figure& f = report.figures[i];
-          AddToSide(d.sides, value.key, value.text, f, f.attribution.source);
+      std::map<uint32_t, std::vector<uint32_t>> by_component;
+      for (uint32_t v : conflicting) by_component[root(v)].push_back(v);
+      for (const auto& [unused_root, values] : by_component) {
+        Disagreement d;
+        d.kind = DisagreementKind::kValue;
+        d.topic = group.head;
+        d.noun = group.noun;
+        for (uint32_t v : values) {
+          const FigureValue& value = group.values[v];
+          for (uint32_t i : value.figures) {
+            const Figure& f = report.figures[i];
+            AddToSide(d.sides, value.key, value.text, f, f.attribution.source);
+          }
         }
+        SortSides(d.sides);
+        report.disagreements.push_back(std::move(d));
       }
-      SortSides(d.sides);
-      report.disagreements.push_back(std::move(d));
     }
     std::stable_sort(group.values.begin(), group.values.end(),
                      [](const FigureValue& a, const FigureValue& b) { return a.support > b.support; });

@@ -671,6 +671,8 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
       if (rf.fig.modifier != FigureModifier::kNone) {
         // "more than $5 million": the modifier precedes the symbol.
       }
+      // "between $10 billion and $15 billion": the range's opening word.
+      if (f.is_range && rf.first > 0 && W(rf.first - 1) == "between") --rf.first;
       // Re-read a modifier before the symbol.
       for (const Modifier& m : kModifiers) {
         size_t len = 0;
@@ -932,6 +934,16 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
   Figure& f = rf.fig;
   const size_t b = rf.first;
   auto before = [&](size_t back) { return b >= back ? W(b - back) : std::string_view(); };
+  // "a 100-ton containment dome", "a 500-foot boom", "a two-ton truck": a size glued before a
+  // noun describes a thing, not the event; it is listed as background, never disputed.
+  {
+    bool glued = !rf.glued_unit.empty() ||
+                 (rf.last >= 2 && IsPunct(t_[rf.last - 2], '-') && !t_[rf.last - 2].space_before &&
+                  !t_[rf.last - 1].space_before);
+    if (glued && rf.shape.empty() && IsWord(rf.last) && !IsFunctionWord(W(rf.last)) &&
+        (f.dimension == "mass" || f.dimension == "area" || f.dimension == "length"))
+      f.general = true;
+  }
   auto noun_after_of = [&](size_t k) {
     std::string noun;
     if (W(k) != "of" && W(k) != "from") return noun;
@@ -990,6 +1002,18 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     f.head = "power";
   } else if (f.dimension == "length") {
     std::string_view next = rf.shape.empty() ? W(rf.last) : rf.shape;
+    // Flying words: "at 30,000 feet" is an altitude only in a sentence about flight ("the
+    // well at 5,000 feet" is a depth under the sea).
+    auto aviation = [&]() {
+      for (size_t h = 0; h < t_.size(); ++h)
+        if (IsAnyWord(W(h), {"plane", "planes", "jet", "jets", "aircraft", "airliner", "flight",
+                             "flights", "altitude", "cruising", "radar", "pilot", "pilots",
+                             "flying", "flew", "fly", "bombing", "bomber", "bombers",
+                             "helicopter", "helicopters", "balloon", "drone", "drones", "cockpit",
+                             "climbed", "descended", "descent", "parachute"}))
+          return true;
+      return false;
+    };
     auto altitude_before = [&](size_t end) {
       for (size_t h = end > 12 ? end - 12 : 0; h < end; ++h)
         if (IsAnyWord(W(h), {"altitude", "altitudes"})) return true;
@@ -1038,7 +1062,7 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
              // thousands of feet after at/from/to are an altitude.
              (f.unit == "ft" && f.low >= 1000 && rf.shape.empty() &&
               IsAnyWord(before(1), {"at", "from", "to"}) && next != "of" && next != "away" &&
-              next != "long" && next != "wide") ||
+              next != "long" && next != "wide" && aviation()) ||
              // "sea levels could rise by close to one metre", "the ground sank by 40 cm".
              (before(1) == "by" && IsAnyWord(before(2), {"rise", "rose", "risen", "rising",
                                                          "raised", "fall", "fell", "fallen",
@@ -1070,6 +1094,26 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     if (of_layer) {
       std::string_view what = layer(rf.last + 1) ? W(rf.last + 1) : W(rf.last + 2);
       f.noun = what == "snowfall" ? "snow" : what == "rainfall" ? "rain" : std::string(what);
+    }
+    // The size of what: "a sinkhole about 30 metres wide", "The hole was between 15 and 20
+    // metres deep", "the wave is now 10 metres high". Sizes of different things are not
+    // rival claims, so a size names its thing (the noun before the figure, or the subject
+    // before a copula) or is never compared.
+    if (f.noun.empty() && !of_layer &&
+        IsAnyWord(f.head, {"depth", "height", "length", "width", "diameter"})) {
+      size_t q = rf.first;
+      while (q > 0 && W(q - 1).ends_with("ly") && W(q - 1).size() > 3) --q;
+      while (q > 0 && IsAnyWord(W(q - 1), {"now", "still", "already", "just"})) --q;
+      if (q > 0 && IsAnyWord(W(q - 1), {"is", "was", "are", "were", "measured", "measures",
+                                         "measuring", "stood", "stands", "reached"})) {
+        --q;
+        while (q > 0 && IsAnyWord(W(q - 1), {"now", "still", "already", "reportedly"})) --q;
+      }
+      if (q > 0 && IsWord(q - 1) && !t_[q - 1].capitalized && !IsFunctionWord(W(q - 1)) &&
+          !IsAuxiliary(W(q - 1)) && !W(q - 1).ends_with("ed") && !W(q - 1).ends_with("ing") &&
+          !W(q - 1).ends_with("ly") && OutcomeVerb(W(q - 1)).empty() &&
+          !IsReportingVerb(W(q - 1)))
+        f.noun = std::string(W(q - 1));
     }
   } else if (f.dimension == "area") {
     f.head = "area";
@@ -1172,7 +1216,7 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     }
     // "Insurers estimated the damage at EUR 90 million", "puts the cost at $2 billion",
     // "damage estimated at": the sum is what the noun before "at" amounts to.
-    const size_t at = rf.first;
+    const size_t at = rf.first;  // "at between $10 billion and ..." starts at "between"
     if (f.noun.empty() && at > 2 && W(at - 1) == "at") {
       static constexpr std::string_view kSums[] = {
           "damage", "damages", "cost", "costs", "losses", "loss", "bill", "price", "value",
@@ -1360,6 +1404,10 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (outcome.empty() && W(a) == "lost" && IsAnyWord(W(a + 1), {"their", "his", "her"}) &&
       IsAnyWord(W(a + 2), {"lives", "life"}))
     outcome = "killed";
+  // "300,000 people had lost their homes".
+  if (outcome.empty() && W(a) == "lost" && IsAnyWord(W(a + 1), {"their", "his", "her"}) &&
+      IsAnyWord(W(a + 2), {"homes", "home", "houses"}))
+    outcome = "homeless";
   // "two helicopters rescued 310 people", "gunmen killed at least 12": a past tense with an
   // object counted after it is active, and its subject is the agent, not what is counted.
   if (!outcome.empty() && aux == 0 && W(a).ends_with("ed") && a + 1 < t_.size() &&
@@ -1605,7 +1653,8 @@ void SentenceReader::Read(std::vector<Figure>& out) {
         return k < t_.size() && t_[k].kind == TokKind::kPunct &&
                IsAnyWord(sc_.Raw(t_[k]), {"$", "€", "£", "#"});
       };
-      bool money_to = !dash && !to && (W(j) == "to" || IsPunct(t_[j], '-')) &&
+      bool money_between = W(j) == "and" && rf.num_begin >= 2 && W(rf.num_begin - 2) == "between";
+      bool money_to = !dash && !to && (W(j) == "to" || IsPunct(t_[j], '-') || money_between) &&
                       rf.num_begin > 0 && currency(rf.num_begin - 1) && currency(j + 1) &&
                       j + 2 < t_.size() && t_[j + 2].kind == TokKind::kNumber &&
                       // "grew from $5 million to $9 million" is a change, not a range.
@@ -1759,7 +1808,9 @@ void SentenceReader::Read(std::vector<Figure>& out) {
                  raw.find_first_of(",.") == std::string_view::npos;
     names_year = names_year || IsAnyWord(W(k), {"annually", "yearly", "last-year"}) ||
                  (IsAnyWord(W(k), {"last", "this", "each", "every", "per", "a"}) &&
-                  IsAnyWord(W(k + 1), {"year", "decade", "century"}));
+                  IsAnyWord(W(k + 1), {"year", "decade", "century"})) ||
+                 // "the crash of a train two years ago that killed 101 people": history.
+                 (IsAnyWord(W(k), {"years", "decades", "year", "decade"}) && W(k + 1) == "ago");
   }
   std::vector<Cue> cues = FindCues(sc_, unit_.begin);
   for (RawFigure& rf : raws) {

@@ -1543,6 +1543,80 @@ TEST(ConsolidateFigures, ACorrectionWithdrawsAFigureAndDamageSumsCompare) {
   EXPECT_TRUE(withdrawn);
 }
 
+TEST(ConsolidateFigures, SizesNameTheirThingAndDistancesAreNeverDisputed) {
+  std::vector<Article> arts = {
+      Make("The hole was between 15 and 20 metres deep. The village lies 50 km east of Vell. "
+           "Crews lowered a 100-ton crane onto the road.", CivilDate{2026, 2, 2}, 0),
+      Make("The hole is now 40 metres deep. The pumping station is 300 metres deep underground. "
+           "The town lies 600 km from Vell. A 75-ton crane arrived.", CivilDate{2026, 2, 3}, 1),
+  };
+  FigureReport r = ConsolidateFigures(arts);
+  ASSERT_EQ(r.disagreements.size(), 1u);
+  EXPECT_EQ(r.disagreements[0].topic, "depth");
+  EXPECT_EQ(r.disagreements[0].noun, "hole");
+  for (const DisagreementSide& side : r.disagreements[0].sides) EXPECT_NE(side.value, "300");
+}
+
+TEST(ConsolidateFigures, ABareAreaJoinsTheOneThingWhoseAreaIsGiven) {
+  std::vector<Article> one = {
+      Make("The fire has burned more than 9,000 hectares of forest.", CivilDate{2026, 8, 2}, 0),
+      Make("The fire has burned 40 square kilometres, satellite data show.", CivilDate{2026, 8, 3}, 1),
+  };
+  ASSERT_EQ(ConsolidateFigures(one).disagreements.size(), 1u);
+  std::vector<Article> two = {
+      Make("The new wing adds 15,000 square meters of classrooms.", CivilDate{2026, 8, 2}, 0),
+      Make("A 540 square meters library opened, beside 2,000 square meters of dormitories.",
+           CivilDate{2026, 8, 3}, 1),
+      Make("The campus covers 400,000 square meters.", CivilDate{2026, 8, 3}, 2),
+  };
+  EXPECT_TRUE(ConsolidateFigures(two).disagreements.empty());
+}
+
+TEST(ConsolidateFigures, HistoryRecurringEventsAndAFramedCause) {
+  std::vector<Article> arts = {
+      Make("The crash killed 113 people, the agency said. Protesters marched on Friday.",
+           CivilDate{2026, 7, 27}, 0),
+      Make("A train crash two years ago killed 101 people, the bishop recalled. The protest on "
+           "Tuesday was peaceful. Officials blamed the bombing on what they described as "
+           "foreign agents.", CivilDate{2026, 7, 28}, 1),
+      Make("Police blamed the bombing on a local gang.", CivilDate{2026, 7, 28}, 2),
+  };
+  FigureReport r = ConsolidateFigures(arts);
+  ASSERT_EQ(r.disagreements.size(), 1u);
+  EXPECT_EQ(r.disagreements[0].kind, DisagreementKind::kReason);
+  bool framed = false;
+  for (const DisagreementSide& side : r.disagreements[0].sides)
+    framed = framed || side.value == "foreign agents";
+  EXPECT_TRUE(framed);
+}
+
+TEST(ConsolidateFigures, ScopesTenTimesApartAreSplitNotSetAgainstEachOther) {
+  std::vector<Article> arts = {
+      Make("The bombing in Nairobi killed 213 people. In Dar es Salaam 10 people were killed.",
+           CivilDate{1998, 8, 8}, 0),
+      Make("The toll in Nairobi reached 247 people killed, while 11 people were killed in Dar es "
+           "Salaam.", CivilDate{1998, 8, 9}, 1),
+  };
+  FigureReport r = ConsolidateFigures(arts);
+  ASSERT_EQ(r.disagreements.size(), 2u);  // 213 vs 247 and 10 vs 11, never 10 vs 247
+  for (const Disagreement& d : r.disagreements) {
+    ASSERT_EQ(d.sides.size(), 2u);
+    double a = std::stod(d.sides[0].value), b = std::stod(d.sides[1].value);
+    EXPECT_LT(std::max(a, b) / std::min(a, b), 10.0);
+  }
+}
+
+TEST(ExtractFigures, LostTheirHomesAndARangeOfSumsAfterBetween) {
+  auto figs = ExtractFigures(Make(
+      "The governor said 80,000 people had lost their homes and put the damage at between $2 "
+      "billion and $3 billion."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].head, "homeless");
+  EXPECT_EQ(FigureValueKey(figs[1]), "2000000000-3000000000");
+  EXPECT_EQ(figs[1].noun, "damage");
+  EXPECT_EQ(figs[1].text, "between $2 billion and $3 billion");
+}
+
 TEST(ExtractFigures, NotAsItSaidAtFirstAndFoundDead) {
   auto figs = ExtractFigures(Make(
       "The co-operative now says frost destroyed 60 percent of this year's apples, not 40 "
