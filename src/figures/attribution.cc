@@ -53,7 +53,11 @@ class CueReader {
       }
       if (t_[v].kind != TokKind::kWord) continue;
       Cue cue;
-      bool ok = W(v) == "according" && W(v + 1) == "to" ? ReadAccording(v, cue)
+      bool ok = W(v) == "as" && IsAnyWord(W(v + 1), {"estimated", "reported", "stated",
+                                                      "calculated", "counted", "measured"}) &&
+                        W(v + 2) == "by"
+                    ? ReadAsBy(v, cue)
+                : W(v) == "according" && W(v + 1) == "to" ? ReadAccording(v, cue)
                 : W(v) == "by"                            ? ReadByCount(v, cue)
                                                           : ReadVerb(v, cue);
       // "Petra Lenz told the Gazette she had warned ...": a pronoun speaking right after a
@@ -183,6 +187,21 @@ class CueReader {
     return true;
   }
 
+  // ", as estimated by the Chamber of Commerce": the agent speaks for what comes before.
+  bool ReadAsBy(size_t v, Cue& cue) {
+    size_t s = v + 3;
+    size_t e = PhraseEnd(s, 10, false);
+    if (e == s) return false;
+    cue.subject_begin = s;
+    cue.subject_end = e;
+    cue.begin = v;
+    cue.end = e;
+    cue.postposed = v > 0 && Punct(v - 1, ',');
+    cue.attribution.source = Text(s, e);
+    cue.attribution.span = Abs(s, e);
+    return true;
+  }
+
   // "4,000-6,000 ha of crops affected (Ministry of Agriculture estimate)", "(source: UNHCR)":
   // a closing bracket that names where the figures before it come from.
   bool ReadBracketSource(size_t open, Cue& cue) {
@@ -300,10 +319,13 @@ class CueReader {
                                       "cautioned", "cautions", "hinted", "hints", "claim",
                                       "argued", "argues", "predicted", "predicts",
                                       "forecast", "forecasts", "projected", "calculated",
-                                      "calculates", "estimating", "believes", "believe"});
+                                      "calculates", "estimating", "believes", "believe",
+                                      "posted", "posts"});
     if (that_verb) {
       size_t n = v + 1;
       if (W(n) == "on" && WeekdayOf(W(n + 1))) ++n;
+      // "posted on Facebook that", "wrote on X that".
+      if (W(n) == "on" && n + 1 < t_.size() && t_[n + 1].capitalized && W(n + 2) == "that") n += 2;
       if (WeekdayOf(W(n)) || IsAnyWord(W(n), {"yesterday", "today"})) ++n;
       if (W(n) != "that") return false;
     }
@@ -461,7 +483,12 @@ class CueReader {
       size_t k = q;
       while (k > 0 && q - k < 8 && t_[k - 1].kind == TokKind::kWord) --k;
       if (k > 0 && k < q && Punct(k - 1, ',')) {
-        if (IsAnyWord(W(k), {"quoted", "cited", "speaking", "writing"})) {
+        if (IsAnyWord(W(k), {"who", "whose"}) && k >= 2 && t_[k - 2].capitalized) {
+          // "Maria Kell, whose son is in hospital, wrote on X": a relative clause about the
+          // speaker is skipped.
+          subject_end = k - 1;
+          p = k - 1;
+        } else if (IsAnyWord(W(k), {"quoted", "cited", "speaking", "writing"})) {
           size_t r = k + 1;
           if (IsAnyWord(W(r), {"by", "to", "on", "in"})) ++r;
           if (r < q) {

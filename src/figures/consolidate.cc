@@ -78,7 +78,7 @@ bool Disputable(const std::string& head) {
                                    "homeless", "arrested", "rescued", "destroyed", "damaged",
                                    "magnitude", "area", "depth", "height",
                                    "population", "money", "weight", "speed", "length", "width",
-                                   "diameter"});
+                                   "diameter", "power", "duration"});
 }
 
 // Groups too vague to compare: a bare distance or duration, an unknown percentage.
@@ -91,6 +91,8 @@ bool Comparable(const Figure& f) {
                                   "height"}) &&
       f.noun.empty())
     return false;
+  // A duration disputes only how long the event itself went on ("the siege lasted 36 hours").
+  if (f.head == "duration" && figures::EventOf(f.noun).empty()) return false;
   // "Up to 14 inches of snow", "536 millimeters of rain": falls of snow or rain differ from
   // place to place and are often forecasts, so they are listed, never disputed.
   if (f.head == "depth" && figures::IsAnyWord(f.noun, {"snow", "rain", "hail", "sleet"}))

@@ -500,6 +500,8 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
   // A number word ending its clause counts only after "at", "to" or "from" ("put the toll at
   // eight.", "up from seven,"), where the head is read from the phrase before it, or after an
   // outcome verb ("opened fire, killing four.").
+  // "At least seven: deaths linked to the blackout" in a list of key figures.
+  if (j < t_.size() && IsPunct(t_[j], ':') && j + 1 < t_.size() && IsWord(j + 1)) return true;
   if (j >= t_.size() || (t_[j].kind != TokKind::kWord && !IsPunct(t_[j], '%')))
     return i > 0 &&
            (IsAnyWord(W(i - 1), {"at", "to", "from"}) || !OutcomeVerb(W(i - 1)).empty()) &&
@@ -520,7 +522,7 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
     if (IsAnyWord(prev, {"the", "these", "those", "both", "its", "their", "his", "her", "our",
                          "first", "last", "every", "each", "one"}))
       return rf.fig.vague.empty() && rf.glued_unit.empty();
-    return false;
+    return IsAnyWord(next, {"o'clock", "oclock"});  // "it is seven o'clock"
   }
   // Glued to a word before it: "COVID-19", "F-16", "M23".
   if (!tok.space_before && i > 0) {
@@ -814,8 +816,10 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
     if (IsAnyWord(W(conv), {"about", "around", "some", "roughly", "approximately", "nearly",
                             "almost", "over"}))
       ++conv;
+    // "40 kilograms (88 pounds)": after a mass, pounds are its conversion.
+    bool pounds = u->dimension == "mass" && IsAnyWord(W(conv + 1), {"pounds", "pound"});
     if (conv + 2 < t_.size() && IsPunct(t_[after], '(') &&
-        t_[conv].kind == TokKind::kNumber && FindUnit(W(conv + 1))) {
+        t_[conv].kind == TokKind::kNumber && (FindUnit(W(conv + 1)) || pounds)) {
       size_t close = conv + 2;
       if (close < t_.size() && IsPunct(t_[close], ')')) rf.last = close + 1;
     }
@@ -840,7 +844,8 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
     }
     if (IsFunctionWord(w) || IsAuxiliary(w) || IsReportingVerb(w) || !OutcomeAfter(w).empty() ||
         !OutcomeVerb(w).empty() || WeekdayOf(w) || MonthOf(w) ||
-        IsAnyWord(w, {"today", "tomorrow", "yesterday", "tonight"}))
+        IsAnyWord(w, {"today", "tomorrow", "yesterday", "tonight", "fell", "became", "got",
+                      "went", "came", "felt", "stayed", "began", "took", "made", "fled"}))
       break;
     if (w.ends_with("ed") && j > i) break;  // a participle after the noun
     // "two heavily armed boys": an adverb before the adjective it modifies.
@@ -1124,6 +1129,17 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
   } else if (f.dimension == "duration") {
     f.head = "duration";
     f.noun = noun_after_of(rf.last);
+    // "The siege lasted about 36 hours", "a blackout that lasted 14 hours": how long the event
+    // went on, named by its event noun (and so comparable across articles).
+    if (f.noun.empty() && IsAnyWord(before(1), {"lasted", "lasting", "last"})) {
+      for (size_t h = b - 1; h-- > 0 && b - 1 - h <= 10;) {
+        if (!EventOf(W(h)).empty()) {
+          f.noun = std::string(EventOf(W(h)));
+          break;
+        }
+        if (t_[h].kind == TokKind::kPunct) break;
+      }
+    }
   } else if (f.dimension == "percent") {
     std::string noun = noun_after_of(rf.last);
     if (noun.empty() && before(1) == "of" && b >= 2 && t_[b - 2].kind == TokKind::kWord &&
@@ -1214,6 +1230,10 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       size_t e = ReadNounPhrase(k + 1, noun);
       if (e > k + 1) f.noun = noun;
     }
+    // "The gunmen demanded 5 million euros": a demand.
+    if (f.noun.empty() && rf.first > 0 &&
+        IsAnyWord(W(rf.first - 1), {"demanded", "demanding", "demand", "demands"}))
+      f.noun = "demand";
     // "Insurers estimated the damage at EUR 90 million", "puts the cost at $2 billion",
     // "damage estimated at": the sum is what the noun before "at" amounts to.
     const size_t at = rf.first;  // "at between $10 billion and ..." starts at "between"
@@ -1249,6 +1269,30 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     if (std::string_view g = GluedCountNoun(W(k + 1)); !g.empty()) {
       f.head = std::string(g);
       rf.last = k + 2;
+      return;
+    }
+  }
+  // A list of key figures: "- 1.2 million: customers who lost power", "At least seven: deaths
+  // linked to the blackout". The number opens its line and the noun follows the colon.
+  bool opens_line = rf.first == 0 || (rf.first == 1 && t_[0].kind == TokKind::kPunct);
+  if (opens_line && k + 1 < t_.size() && IsPunct(t_[k], ':') && IsWord(k + 1)) {
+    size_t p = k + 1;
+    while (IsAnyWord(W(p), {"the", "a", "an"})) ++p;
+    std::string listed;
+    size_t e = ReadNounPhrase(p, listed);
+    if (e == p && !OutcomeAfter(W(p)).empty()) {  // "deaths", "injured"
+      listed = std::string(W(p));
+      e = p + 1;
+    }
+    if (e > p) {
+      if (std::string_view o = OutcomeAfter(listed); !o.empty()) {
+        f.head = std::string(o);
+        f.noun = "people";
+      } else {
+        f.head = listed;
+      }
+      rf.has_np = true;
+      rf.after_np = e;
       return;
     }
   }
@@ -1564,6 +1608,18 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (rf.has_np) {
     f.head = noun;
     return;
+  }
+  // "Two pupils died and about 180 fell ill": falling ill is no outcome of ours, so the count
+  // is of the noun before ("pupils"), as a plain noun.
+  if (!rf.has_np && prev != nullptr && prev->fig.dimension.empty() && b > 0 &&
+      W(b - 1) == "and" && IsAnyWord(W(rf.last), {"fell", "became", "got", "were", "are"}) &&
+      IsAnyWord(W(rf.last + 1), {"ill", "sick", "unwell"})) {
+    std::string_view n = prev->fig.noun.empty() ? std::string_view(prev->fig.head)
+                                                : std::string_view(prev->fig.noun);
+    if (!n.empty() && n != "people") {
+      f.head = std::string(n);
+      return;
+    }
   }
   // Ellipsis: "up from 25,000", "... and 15".
   // Only a figure with no predicate of its own inherits: "two were killed and five were
@@ -1925,12 +1981,32 @@ std::vector<Attribution> TranscriptSpeakers(const Article& article, const std::v
   bool role = false;
   for (const std::string& l : distinct) role = role || is_role(lower_of(l));
   if (distinct.size() < 2 || !role) return out;
+  // "Our reporter Filip Dvorak is in Tessaly": the reporter's label ("DVORAK:") is a role too.
+  std::vector<std::string> reporters;
+  for (std::string_view cue : {"reporter ", "correspondent ", "Reporter ", "Correspondent "}) {
+    for (size_t at = text.find(cue); at != std::string_view::npos; at = text.find(cue, at + 1)) {
+      size_t k = at + cue.size();
+      std::string last;
+      while (k < text.size() && text[k] >= 'A' && text[k] <= 'Z') {
+        size_t e = k;
+        while (e < text.size() && ((text[e] >= 'a' && text[e] <= 'z') ||
+                                   (text[e] >= 'A' && text[e] <= 'Z') || text[e] == '-'))
+          ++e;
+        last = std::string(text.substr(k, e - k));
+        if (e >= text.size() || text[e] != ' ') break;
+        k = e + 1;
+      }
+      if (!last.empty()) reporters.push_back(lower_of(last));
+    }
+  }
   for (size_t u = 0; u < units.size(); ++u) {
     if (labels[u].empty()) continue;
     std::string label(text.substr(labels[u].begin, labels[u].end - labels[u].begin));
     std::string lower = lower_of(label);
     // The host's and the reporter's own words are the outlet's; other labels are not people.
-    if (is_role(lower) ||
+    bool reporter = false;
+    for (const std::string& r : reporters) reporter = reporter || lower == r || lower.ends_with(" " + r);
+    if (is_role(lower) || reporter ||
         IsAnyWord(lower, {"a", "answer", "update", "updated", "breaking",
                           "correction", "note", "editor's note", "watch", "live", "alert",
                           "urgent", "flash", "exclusive", "analysis", "opinion", "video",

@@ -236,7 +236,7 @@ bool IsReportingVerb(std::string_view w) {
       "estimated", "estimates", "estimate", "added",     "adds",      "puts",
       "put",      "measured",  "claimed",  "claims",    "noted",     "wrote",
       "tweeted",  "insisted",  "warned",   "admitted", "acknowledged", "conceded",
-      "explained", "revealed", "disclosed"};
+      "explained", "revealed", "disclosed", "tell"};
   for (std::string_view v : kVerbs)
     if (v == w) return true;
   return false;
