@@ -282,8 +282,19 @@ class CueReader {
         return false;
     // The relay: the subject before "quoted", back to a clause boundary.
     size_t s = v;
-    while (s > 0 && v - s < 8 && (t_[s - 1].kind == TokKind::kWord || Punct(s - 1, '\'')) &&
-           !StopsSubject(W(s - 1)))
+    size_t relay_end = v;
+    // "Itar-Tass, the Russian news agency, quoted Ivanov as saying": the name before an
+    // appositive between commas.
+    if (v > 2 && Punct(v - 1, ',')) {
+      size_t c = v - 2;
+      while (c > 0 && v - 2 - c < 8 && t_[c].kind == TokKind::kWord) --c;
+      if (Punct(c, ',') && c > 0 && t_[c - 1].kind == TokKind::kWord) {
+        relay_end = c;
+        s = c;
+      }
+    }
+    while (s > 0 && relay_end - s < 8 &&
+           (t_[s - 1].kind == TokKind::kWord || Punct(s - 1, '\'')) && !StopsSubject(W(s - 1)))
       --s;
     // "the ministry's interior agency in the troubled republic": the speaker ends before a
     // place phrase.
@@ -291,15 +302,19 @@ class CueReader {
     while (e < as && !(e > o && IsAnyWord(W(e), {"in", "at", "of", "on"}) && W(e) != "of")) ++e;
     cue.subject_begin = o;
     cue.subject_end = e;
-    cue.begin = s < v ? s : v;
+    cue.begin = s < relay_end ? s : v;
     cue.end = as + 2;
     cue.postposed = s > 0 && (Punct(s - 1, ',') || Punct(s - 1, '"'));
     if (W(as + 2) == "that") cue.postposed = false;
+    // A clause follows "as saying" ("quoted Ivanov as saying the information included ..."):
+    // the report is what comes after.
+    if (cue.postposed && as + 2 < t_.size() && t_[as + 2].kind == TokKind::kWord)
+      cue.postposed = false;
     cue.attribution.source = Text(o, e);
     cue.attribution.span = Abs(o, e);
-    if (s < v) {
-      cue.attribution.relays.push_back(StripRelayPrefix(Text(s, v)));
-      cue.attribution.relay_spans.push_back(Abs(s, v));
+    if (s < relay_end) {
+      cue.attribution.relays.push_back(StripRelayPrefix(Text(s, relay_end)));
+      cue.attribution.relay_spans.push_back(Abs(s, relay_end));
     }
     return true;
   }
@@ -348,8 +363,26 @@ class CueReader {
       return false;
     if (!progressive &&
         v > 0 && IsAnyWord(W(v - 1), {"the", "a", "an", "its", "their", "was", "were", "is",
-                                      "are", "be", "been"}))
-      return false;  // "the confirmed toll", "an estimated 300", "was reported"
+                                      "are", "be", "been", "for", "of", "in", "on", "with",
+                                      "by", "from", "about", "against", "over"}))
+      return false;  // "the confirmed toll", "an estimated 300", "was reported", "for claims"
+    // "Initial reports that 176 people had died": a noun, and the reports are the source.
+    if (IsAnyWord(verb, {"reports", "estimates", "claims"}) && v > 0 &&
+        IsAnyWord(W(v - 1), {"initial", "early", "earlier", "first", "latest", "new", "official",
+                             "unconfirmed", "preliminary", "local", "media", "press", "news",
+                             "some", "other", "conflicting"}) &&
+        W(v + 1) == "that") {
+      size_t s = v - 1;
+      if (s > 0 && IsAnyWord(W(s - 1), {"the", "some"})) --s;
+      cue.subject_begin = s;
+      cue.subject_end = v + 1;
+      cue.begin = s;
+      cue.end = v + 2;
+      cue.postposed = false;
+      cue.attribution.source = Text(s, v + 1);
+      cue.attribution.span = Abs(s, v + 1);
+      return true;
+    }
     if (verb == "put" || verb == "puts") {
       bool at = false;
       for (size_t k = v + 1; k < t_.size() && !at; ++k) at = W(k) == "at";
@@ -604,8 +637,20 @@ class CueReader {
       }
       if (e > r) cue.end = e;
     }
-    // "VNA reported, citing local officials": the officials speak, VNA relays.
+    // "VNA reported, citing local officials": the officials speak, VNA relays. "State
+    // television put the death toll at 16, citing hospital sources": after the verb's object.
     size_t c = cue.end;
+    bool later = false;  // the citing phrase follows the verb's object: the cue keeps its end
+    if ((verb == "put" || verb == "puts") && !Punct(c, ',')) {
+      for (size_t k = c; k + 1 < t_.size() && k < c + 12; ++k) {
+        if (Punct(k, ',') && IsAnyWord(W(k + 1), {"citing", "quoting"})) {
+          c = k;
+          later = true;
+          break;
+        }
+        if (Punct(k, '.') || Punct(k, ';')) break;
+      }
+    }
     if (Punct(c, ',') && IsAnyWord(W(c + 1), {"citing", "quoting"})) {
       size_t r = c + 2;
       size_t e = PhraseEnd(r, 8, false);
@@ -614,7 +659,7 @@ class CueReader {
         relay_spans.insert(relay_spans.begin(), cue.attribution.span);
         cue.attribution.source = Text(r, e);
         cue.attribution.span = Abs(r, e);
-        cue.end = e;
+        if (!later) cue.end = e;
       }
     }
     // "As of Friday, the ministry was reporting at least 27 deaths": a clause after a comma
@@ -638,10 +683,19 @@ class CueReader {
     // "On taxes, Summers said Clinton would support a $250 billion cut": a clause after the
     // verb (a name, a determiner or a subject pronoun, not a day) means the comma only closes
     // an opening phrase, and the report follows.
+    // "Earlier this week, Adadi Rajabu, ..., said police were holding two suspects": a noun
+    // after the verb opens the reported clause too (not a preposition, adverb or time word:
+    // ", officials said in a statement.").
     if (cue.postposed && cue.end < t_.size() && t_[cue.end].kind == TokKind::kWord &&
         !WeekdayOf(W(cue.end)) && !MonthOf(W(cue.end)) &&
         (t_[cue.end].capitalized ||
-         IsAnyWord(W(cue.end), {"the", "a", "an", "he", "she", "they", "it", "there", "we"})))
+         IsAnyWord(W(cue.end), {"the", "a", "an", "he", "she", "they", "it", "there", "we"}) ||
+         (!IsFunctionWord(W(cue.end)) && !W(cue.end).ends_with("ly") &&
+          !W(cue.end).ends_with("ing") &&
+          !IsAnyWord(W(cue.end), {"late", "early", "last", "yesterday", "today", "tonight",
+                                  "earlier", "later", "according", "without", "afterwards",
+                                  "recently", "previously", "separately", "privately",
+                                  "publicly", "again", "too", "instead", "once", "twice"}))))
       cue.postposed = false;
     for (std::string& r : relays) r = StripRelayPrefix(std::move(r));
     cue.attribution.relays = std::move(relays);

@@ -75,6 +75,16 @@ bool AfterReportingVerb(const std::vector<figures::Tok>& t, size_t on) {
 // investigators said", "the fire service") names the service, not the event.
 std::string_view EventAt(const std::vector<figures::Tok>& t, size_t i) {
   std::string_view e = figures::EventOf(t[i].lower);
+  // "strike" is a walkout only beside words of labour; in a war it is an air strike, and air
+  // strikes recur day after day.
+  if (e == "strike" && t[i].lower == "strike") {
+    bool labour = false;
+    for (const figures::Tok& w : t)
+      labour = labour || figures::IsAnyWord(w.lower, {"workers", "union", "unions", "strikers",
+                                                       "pickets", "picket", "wages", "pay",
+                                                       "walkout", "shift", "employees", "staff"});
+    if (!labour) return {};
+  }
   if (e.empty() || t[i].lower != "fire" || i + 1 >= t.size()) return e;
   if (figures::IsAnyWord(t[i + 1].lower,
                          {"service", "services", "officials", "official", "investigators",

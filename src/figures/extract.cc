@@ -74,6 +74,9 @@ constexpr UnitInfo kUnits[] = {
     {"lb", "lb", "mass", 0.45359237},     {"lbs", "lb", "mass", 0.45359237},
     {"seconds", "second", "duration", 1.0 / 86400}, {"second", "second", "duration", 1.0 / 86400},
     {"ton", "t", "mass", 1000.0},
+    {"decades", "decade", "duration", 3652.5}, {"decade", "decade", "duration", 3652.5},
+    {"centuries", "century", "duration", 36525.0}, {"century", "century", "duration", 36525.0},
+    {"ounces", "oz", "mass", 0.028349523}, {"ounce", "oz", "mass", 0.028349523},
     {"mg", "mg", "mass", 0.000001},       {"milligrams", "mg", "mass", 0.000001},
     {"grams", "g", "mass", 0.001},        {"gram", "g", "mass", 0.001},
 };
@@ -276,7 +279,8 @@ struct RawFigure {
   std::string_view glued_unit; // "a two-hour lunch", "a ten-year accord": a number word's unit
   std::string_view glued_shape;  // "a ten-mile-long queue": the shape after the glued unit
   bool corrects_prev = false;
-  bool vague_number = false;   // "several hundred": vague, but read like a number before its noun  // ", not 75 percent as it said at first": the figure before, replaced
+  bool vague_number = false;
+  bool attributive = false;    // "a 110-foot boat": a size glued before the noun it describes   // "several hundred": vague, but read like a number before its noun  // ", not 75 percent as it said at first": the figure before, replaced
 };
 
 // Nouns counted by a number glued to them with a hyphen: "a nine-storey block" (9 storeys),
@@ -351,6 +355,9 @@ bool SentenceReader::ParseNumberAt(size_t i, RawFigure& rf) {
       v *= s;
       ++j;
       rf.decimals = 0;
+    } else if (W(j) == "dozen" && !money) {
+      v *= 12;  // "30 dozen roses"
+      ++j;
     } else if (size_t d = W(j).find('-'); d != std::string_view::npos &&
                ScaleWord(W(j).substr(0, d)) > 0 && !GluedCountNoun(W(j).substr(d + 1)).empty()) {
       // "a 1.3 million-person payroll": the scale word glued to the noun it counts.
@@ -816,11 +823,13 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
     if (IsAnyWord(W(conv), {"about", "around", "some", "roughly", "approximately", "nearly",
                             "almost", "over"}))
       ++conv;
+    // "400 tons (12.97 million ounces)": a scale word inside the conversion.
+    size_t scale = conv + 1 < t_.size() && ScaleWord(W(conv + 1)) > 0 ? 1 : 0;
     // "40 kilograms (88 pounds)": after a mass, pounds are its conversion.
-    bool pounds = u->dimension == "mass" && IsAnyWord(W(conv + 1), {"pounds", "pound"});
-    if (conv + 2 < t_.size() && IsPunct(t_[after], '(') &&
-        t_[conv].kind == TokKind::kNumber && (FindUnit(W(conv + 1)) || pounds)) {
-      size_t close = conv + 2;
+    bool pounds = u->dimension == "mass" && IsAnyWord(W(conv + 1 + scale), {"pounds", "pound"});
+    if (conv + 2 + scale < t_.size() && IsPunct(t_[after], '(') &&
+        t_[conv].kind == TokKind::kNumber && (FindUnit(W(conv + 1 + scale)) || pounds)) {
+      size_t close = conv + 2 + scale;
       if (close < t_.size() && IsPunct(t_[close], ')')) rf.last = close + 1;
     }
     return;
@@ -899,7 +908,10 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
     std::string_view raw = sc_.Raw(t_[end - 1]);
     bool caps = raw.size() >= 2 &&
                 std::all_of(raw.begin(), raw.end(), [](char c) { return c < 'a' || c > 'z'; });
-    if (t_[end - 1].capitalized && (!raw.ends_with("s") || caps)) return i;
+    // The sentence's first word is capitalized by position ("Output has fallen by 70 percent").
+    bool first_word = end - 1 == 0 || (end - 1 == 1 && t_[0].kind == TokKind::kPunct);
+    if (t_[end - 1].capitalized && (!raw.ends_with("s") || caps) && !(first_word && !caps))
+      return i;
   }
   if (end > i) {
     noun = std::string(W(end - 1));
@@ -946,8 +958,10 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
                  (rf.last >= 2 && IsPunct(t_[rf.last - 2], '-') && !t_[rf.last - 2].space_before &&
                   !t_[rf.last - 1].space_before);
     if (glued && rf.shape.empty() && IsWord(rf.last) && !IsFunctionWord(W(rf.last)) &&
-        (f.dimension == "mass" || f.dimension == "area" || f.dimension == "length"))
+        (f.dimension == "mass" || f.dimension == "area" || f.dimension == "length")) {
       f.general = true;
+      rf.attributive = true;  // "a 180-kilometer road" is the road's length
+    }
   }
   auto noun_after_of = [&](size_t k) {
     std::string noun;
@@ -979,7 +993,8 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
         bool clause = at + 2 < t_.size() && t_[at + 2].kind == TokKind::kWord &&
                       IsFunctionWord(W(at + 2));
         return IsAnyWord(w, {"ages", "aged", "last", "next", "worldwide", "nationwide"}) ||
-               w.ends_with("-wide") || (participle && (plural || clause)) || (ing && clause);
+               w.ends_with("-wide") || (participle && (plural || clause)) ||
+               (ing && (clause || plural));  // "of homicides involving school-age children"
       };
       while (e + 1 < t_.size() && t_[e + 1].kind == TokKind::kWord && !IsFunctionWord(W(e + 1)) &&
              e < k + 2 && !IsPersonNoun(W(e)) && !ends_phrase(e))
@@ -1084,7 +1099,18 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
              (before(1) == "of" && before(2) == "diameter") || before(1) == "diameter")
       f.head = "diameter";
     else
-      f.head = "distance";
+      // "a 180-kilometer road", "a 110-foot boat": the length of a thing; "a 14-mile path" and
+      // "a 19-mile stretch" are a way along the ground.
+      f.head = rf.attributive && IsAnyWord(W(rf.last), {"road", "boat", "ship", "boom", "bridge",
+                                                        "pipeline", "pipe", "wall", "fence",
+                                                        "tunnel", "vessel", "tanker", "barge",
+                                                        "train", "queue", "cable", "dam",
+                                                        "runway", "canal", "yacht", "trawler",
+                                                        "ferry", "truck", "lorry", "crack",
+                                                        "slick", "plume", "convoy", "motorway",
+                                                        "highway", "railway", "line"})
+                   ? "length"
+                   : "distance";
     // "Hailstones up to 7 centimetres across", "hail as big as 3 inches": a hailstone's size.
     if (f.head == "distance" || f.head == "width") {
       for (size_t h = 0; h < rf.first; ++h)
@@ -1230,9 +1256,12 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       size_t e = ReadNounPhrase(k + 1, noun);
       if (e > k + 1) f.noun = noun;
     }
-    // "The gunmen demanded 5 million euros": a demand.
+    // "The gunmen demanded 5 million euros", "asked for 5 million dollars", "a ransom of $2
+    // million": a demand.
     if (f.noun.empty() && rf.first > 0 &&
-        IsAnyWord(W(rf.first - 1), {"demanded", "demanding", "demand", "demands"}))
+        (IsAnyWord(W(rf.first - 1), {"demanded", "demanding", "demand", "demands"}) ||
+         (W(rf.first - 1) == "for" && rf.first > 1 && IsAnyWord(W(rf.first - 2), {"asked", "asking"})) ||
+         (W(rf.first - 1) == "of" && rf.first > 1 && IsAnyWord(W(rf.first - 2), {"ransom", "demand"}))))
       f.noun = "demand";
     // "Insurers estimated the damage at EUR 90 million", "puts the cost at $2 billion",
     // "damage estimated at": the sum is what the noun before "at" amounts to.
@@ -1241,12 +1270,13 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       static constexpr std::string_view kSums[] = {
           "damage", "damages", "cost", "costs", "losses", "loss", "bill", "price", "value",
           "payout", "claims", "budget", "compensation", "ransom", "fine", "aid", "deficit"};
-      std::string_view before_at = W(at - 2);
-      if (IsAnyWord(before_at, {"estimated", "put", "puts", "valued", "priced", "assessed",
-                                "pegged", "placed"}) && at > 3)
-        before_at = W(at - 3);
-      for (std::string_view n : kSums)
-        if (n == before_at) f.noun = std::string(n);
+      // "puts its losses so far at EUR 12 million": the sum noun within a few words of "at".
+      for (size_t back = 2; back <= 5 && back <= at && f.noun.empty(); ++back) {
+        std::string_view w = W(at - back);
+        if (t_[at - back].kind != TokKind::kWord) break;
+        for (std::string_view n : kSums)
+          if (n == w) f.noun = std::string(n);
+      }
     }
   }
 }
@@ -1389,7 +1419,7 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     // ends it.
     size_t r = q + 1;
     size_t words = 0;
-    while (r < t_.size() && words < 8 && !IsAuxiliary(W(r)) && OutcomeAfter(W(r)).empty() &&
+    while (r < t_.size() && words < 10 && !IsAuxiliary(W(r)) && OutcomeAfter(W(r)).empty() &&
            !IsAnyWord(W(r), {"who", "which", "that", "where", "when", "while", "whose"})) {
       if (t_[r].kind == TokKind::kNumber && r + 1 < t_.size() && FindUnit(W(r + 1)) != nullptr &&
           r > q + 1) {
@@ -1398,6 +1428,11 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
         if (r + 3 < t_.size() && IsPunct(t_[r], '(') && t_[r + 1].kind == TokKind::kNumber &&
             FindUnit(W(r + 2)) != nullptr && IsPunct(t_[r + 3], ')'))
           r += 4;
+        continue;
+      }
+      // A tokenised possessive: "seeking the end of President Assad 's rule".
+      if (IsPunct(t_[r], '\'') && W(r + 1) == "s" && r > q + 1) {
+        r += 2;
         continue;
       }
       if (t_[r].kind != TokKind::kWord) break;
@@ -1498,6 +1533,31 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
       f.head = std::string(o);
       f.noun = noun;
       return;
+    }
+    // "has ordered about 80 embassy personnel, as well as dependents, to leave".
+    if (W(b - 1) == "ordered" && rf.has_np) {
+      for (size_t k2 = rf.after_np; k2 < t_.size() && k2 < rf.after_np + 8; ++k2) {
+        if (W(k2) == "to" && IsAnyWord(W(k2 + 1), {"leave", "evacuate", "flee", "quit"})) {
+          f.head = "evacuated";
+          f.noun = noun;
+          return;
+        }
+        if (IsPunct(t_[k2], '.') || IsPunct(t_[k2], ';')) break;
+      }
+    }
+    // "the bombing that killed 259 people on board and 11 people on the ground": the second
+    // count after "and" shares the outcome verb of the first.
+    if (W(b - 1) == "and" && prev != nullptr && rf.has_np && prev->fig.dimension.empty() &&
+        prev->first > 0 && !OutcomeVerb(W(prev->first - 1)).empty() && !prev->fig.head.empty()) {
+      bool same_clause = true;
+      for (size_t k2 = prev->last; k2 + 1 < b && same_clause; ++k2)
+        same_clause = t_[k2].kind == TokKind::kWord && !IsAuxiliary(W(k2)) &&
+                      OutcomeVerb(W(k2)).empty() && !IsReportingVerb(W(k2));
+      if (same_clause && OutcomeAfter(W(rf.after_np)).empty() && !IsAuxiliary(W(rf.after_np))) {
+        f.head = prev->fig.head;
+        f.noun = noun;
+        return;
+      }
     }
     // "hopes to evacuate another 1,000 tomorrow", "killing a further 12", "killing all 217".
     if (b > 1 && IsAnyWord(W(b - 1), {"another", "further", "additional", "all"})) {
@@ -1609,6 +1669,13 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     f.head = noun;
     return;
   }
+  // "cancelled 38 flights and diverted 11 more": more of what the figure before counts.
+  if (!rf.has_np && prev != nullptr && prev->fig.dimension.empty() && !prev->fig.head.empty() &&
+      W(rf.last) == "more" && (rf.last + 1 >= t_.size() || t_[rf.last + 1].kind == TokKind::kPunct)) {
+    f.head = prev->fig.head;
+    f.noun = prev->fig.noun;
+    return;
+  }
   // "Two pupils died and about 180 fell ill": falling ill is no outcome of ours, so the count
   // is of the noun before ("pupils"), as a plain noun.
   if (!rf.has_np && prev != nullptr && prev->fig.dimension.empty() && b > 0 &&
@@ -1630,7 +1697,8 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   // A replaced figure ("up from 23 reported the night before") is the same quantity.
   if ((bare || f.superseded) && prev != nullptr && !prev->fig.head.empty() &&
       prev->fig.dimension.empty() &&
-      (IsAnyWord(W(b - 1), {"from", "and", "or", "than"}) || IsPunct(t_[b - 1], ','))) {
+      (IsAnyWord(W(b - 1), {"from", "and", "or", "than"}) || IsPunct(t_[b - 1], ',') ||
+       (W(b - 1) == "the" && b > 1 && W(b - 2) == "from"))) {
     f.head = prev->fig.head;
     f.noun = prev->fig.noun;
     f.total = prev->fig.total;
@@ -1804,9 +1872,11 @@ void SentenceReader::Read(std::vector<Figure>& out) {
       rf.fig.base_high = rf.fig.high;
     }
     // "up from 25,000", "down from", "rose from 40 to 52": the text replaces this figure.
-    if (rf.first >= 2 && W(rf.first - 1) == "from" &&
-        IsAnyWord(W(rf.first - 2), {"up", "down", "rose", "risen", "increased", "climbed",
-                                    "jumped", "fell", "fallen", "revised"}))
+    // "up from the 11 it gave this morning".
+    size_t from = rf.first >= 3 && W(rf.first - 1) == "the" ? rf.first - 1 : rf.first;
+    if (from >= 2 && W(from - 1) == "from" &&
+        IsAnyWord(W(from - 2), {"up", "down", "rose", "risen", "increased", "climbed",
+                                "jumped", "fell", "fallen", "revised"}))
       rf.fig.superseded = true;
     // "wiped out 90 percent of the grapes, not 75 percent as it said at first": a value the
     // text corrects right after the figure it replaces.

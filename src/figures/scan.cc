@@ -211,7 +211,7 @@ std::string_view EventOf(std::string_view w) {
       // dates are two events more often than a disagreement.
       {"mutiny", "riot"},         {"siege", "siege"},           {"standoff", "siege"},
       {"massacre", "massacre"},   {"ambush", "ambush"},         {"airstrike", "airstrike"},
-      {"stabbing", "stabbing"},
+      {"stabbing", "stabbing"},   {"strike", "strike"},         {"walkout", "strike"},
       {"gunfight", "shooting"},
       {"shootout", "shooting"},   {"hijacking", "hijacking"},   {"kidnapping", "kidnapping"},
       {"abduction", "kidnapping"}, {"coup", "coup"},
