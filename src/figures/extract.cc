@@ -2130,7 +2130,8 @@ std::vector<Figure> ExtractFigures(const Article& article) {
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
           "eighty", "ninety", "dozen", "hundreds", "thousands", "tens", "scores", "millions",
-          "half", "several", "few"};
+          // "several hundred", "a few thousand", "half a million".
+          "hundred", "thousand", "million", "billion"};
       for (std::string_view k : kStarts) {
         for (size_t p = text.find(k); p != std::string_view::npos; p = text.find(k, p + 1)) {
           if (p == 0 || text[p - 1] == ' ') {
