@@ -851,6 +851,19 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
       ++j;
       continue;
     }
+    // "750 hybrid tea and floribunda bushes": two modifiers share the plural noun after "and".
+    if (w == "and" && end > i && !W(end - 1).ends_with("s") && !t_[end - 1].capitalized) {
+      size_t m = j + 1;
+      while (m < t_.size() && m < j + 3 && IsWord(m) && !IsFunctionWord(W(m)) &&
+             !W(m).ends_with("s"))
+        ++m;
+      if (m < t_.size() && m > j + 1 && IsWord(m) && W(m).ends_with("s") &&
+          !W(m).ends_with("ss") && !IsFunctionWord(W(m)) && !IsAuxiliary(W(m)) &&
+          OutcomeAfter(W(m)).empty() && !IsReportingVerb(W(m))) {
+        end = m + 1;
+        break;
+      }
+    }
     if (IsFunctionWord(w) || IsAuxiliary(w) || IsReportingVerb(w) || !OutcomeAfter(w).empty() ||
         !OutcomeVerb(w).empty() || WeekdayOf(w) || MonthOf(w) ||
         IsAnyWord(w, {"today", "tomorrow", "yesterday", "tonight", "fell", "became", "got",
@@ -1943,6 +1956,15 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     Figure& f = rf.fig;
     // What is counted is unknown: precision first.
     if (f.head.empty() || f.head == "percent") continue;
+    // "724 inmates for every 100,000 residents", "5 deaths per 1,000 births": a rate.
+    if (f.dimension.empty() && rf.has_np &&
+        (W(rf.after_np) == "per" ||
+         (W(rf.after_np) == "for" && IsAnyWord(W(rf.after_np + 1), {"every", "each"}))))
+      continue;
+    // "millions of dollars", "millions of miles": a figure of speech, not a stated amount.
+    if (!f.vague.empty() && f.dimension.empty() &&
+        IsAnyWord(f.head, {"dollars", "miles", "years", "times"}))
+      continue;
     // "One soldier, who served in Iraq, said", "one executive familiar with the talks": one of
     // a plain noun introduces someone; it is no reported count (one person killed still is).
     if (f.low == 1 && !f.is_range && f.dimension.empty() && f.vague.empty() &&

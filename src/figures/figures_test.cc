@@ -1522,6 +1522,20 @@ TEST(Attribution, ReportsAsNounsQuotedAfterAnAppositiveAndCitingAfterTheObject) 
   EXPECT_NE(clause[0].attribution.source.find("Ana Kos"), std::string::npos);
 }
 
+TEST(ExtractFigures, RatesAfterTheNounFiguresOfSpeechAndSharedNouns) {
+  EXPECT_TRUE(ExtractFigures(Make("Jails hold 650 inmates for every 100,000 residents.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("The firm has lost millions of dollars.")).empty());
+  auto barrels = ExtractFigures(Make("Thousands of barrels of oil leaked into the bay."));
+  ASSERT_EQ(barrels.size(), 1u);
+  EXPECT_EQ(barrels[0].head, "barrels");
+  auto shared = ExtractFigures(Make("The nursery lost 300 apple and pear trees."));
+  ASSERT_EQ(shared.size(), 1u);
+  EXPECT_EQ(shared[0].head, "trees");
+  auto two = ExtractFigures(Make("12 soldiers and four civilians were killed."));
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].noun, "soldiers");
+}
+
 TEST(Attribution, ThatVerbsAndATokenisedPossessiveSpeaker) {
   auto suggested = ExtractFigures(
       Make("Professor Lund suggested that the city could save $40 million a year."));
