@@ -395,7 +395,12 @@ class CueReader {
     // A quote may close between the comma and the verb: '"... their lives," said X.'
     bool after_comma = v > 0 && (Punct(v - 1, ',') || (v > 1 && Punct(v - 1, '"') &&
                                                        Punct(v - 2, ',')));
-    if (after_comma && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord &&
+    // Only verbs that are inverted in news prose: "announced the decision" has an object.
+    bool invertible = IsAnyWord(verb, {"said", "says", "added", "adds", "wrote", "writes",
+                                       "reported", "reports", "explained", "noted", "insisted",
+                                       "warned", "stated", "continued", "tweeted", "admitted",
+                                       "acknowledged", "conceded", "claimed", "estimated"});
+    if (after_comma && invertible && v + 1 < t_.size() && t_[v + 1].kind == TokKind::kWord &&
         verb != "told" && verb != "tells" && !shows) {
       size_t e = PhraseEnd(v + 1, 10, true);
       bool to_end = e >= t_.size() || Punct(e, '.') || Punct(e, ';');
@@ -509,6 +514,19 @@ class CueReader {
         sc_.Raw(t_[p - 2]).size() <= 3 && Punct(p - 3, ',') && t_[p - 4].kind == TokKind::kWord) {
       p -= 3;
       subject_end = p;
+    }
+    // "Jim Hall, whose agency is investigating the crash that killed 217 people off the coast of
+    // Massachusetts, announced ...": a long relative clause about the speaker.
+    if (p > 3 && Punct(p - 1, ',')) {
+      for (size_t k = p - 2; k > 1 && p - k < 28; --k) {
+        if (t_[k].kind == TokKind::kPunct && !Punct(k, '\'')) break;
+        if (IsAnyWord(W(k), {"who", "whose"}) && Punct(k - 1, ',') && k >= 2 &&
+            t_[k - 2].capitalized) {
+          p = k - 1;
+          subject_end = k - 1;
+          break;
+        }
+      }
     }
     if (p > 0 && Punct(p - 1, ',')) {
       // ", quoted by state radio," or ", Jonas Reit," between the speaker and the verb.

@@ -526,6 +526,7 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
   if (tok.kind == TokKind::kWord) {
     // "the two sides", "its three ministers": a definite description, not a reported figure.
     // A measure glued to its unit is not a count: "the four-day weekend" lasts four days.
+    if (IsAnyWord(prev, {"top", "every"})) return true;  // "among the top three"
     if (IsAnyWord(prev, {"the", "these", "those", "both", "its", "their", "his", "her", "our",
                          "first", "last", "every", "each", "one"}))
       return rf.fig.vague.empty() && rf.glued_unit.empty();
@@ -609,7 +610,13 @@ bool SentenceReader::Excluded(const RawFigure& rf) const {
                        "squad", "team", "battalion", "brigade", "division", "regiment",
                        "proposition", "measure", "amendment", "terminal", "pier", "stage",
                        "round", "class", "form", "bus", "channel", "episode", "season",
-                       "series", "exit", "lane", "runway", "track", "item", "bill", "act"}) ||
+                       "series", "exit", "lane", "runway", "track", "item", "bill", "act",
+                       "radio", "channel", "formula", "apollo"}) ||
+      // "BBC 6 Music", "RADIO 5 LIVE": a number inside a name.
+      (i > 0 && i + 1 < t_.size() && t_[i + 1].capitalized && t_[i + 1].kind == TokKind::kWord &&
+       sc_.Raw(t_[i - 1]).size() >= 2 && sc_.Raw(t_[i - 1]).size() <= 5 &&
+       std::all_of(sc_.Raw(t_[i - 1]).begin(), sc_.Raw(t_[i - 1]).end(),
+                   [](char c) { return c >= 'A' && c <= 'Z'; })) ||
       // "all year 9 pupils": a school year (not "a year 9 ..."; a year number is read below).
       (prev == "year" && i > 1 && IsAnyWord(W(i - 2), {"all", "the", "in", "of", "for"}) &&
        sc_.Raw(tok).size() <= 2))
@@ -867,7 +874,14 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
     if (IsFunctionWord(w) || IsAuxiliary(w) || IsReportingVerb(w) || !OutcomeAfter(w).empty() ||
         !OutcomeVerb(w).empty() || WeekdayOf(w) || MonthOf(w) ||
         IsAnyWord(w, {"today", "tomorrow", "yesterday", "tonight", "fell", "became", "got",
-                      "went", "came", "felt", "stayed", "began", "took", "made", "fled"}))
+                      "went", "came", "felt", "stayed", "began", "took", "made", "fled",
+                      "within", "among", "between", "toward", "towards", "despite", "until",
+                      "via", "against", "throughout", "globally", "nationally", "worldwide"}))
+      break;
+    // "the elder two seeming at ease": a participle straight after the number, before a
+    // function word or punctuation, is a verb.
+    if (j == i && w.size() > 4 && w.ends_with("ing") &&
+        (j + 1 >= t_.size() || !IsWord(j + 1) || IsFunctionWord(W(j + 1))))
       break;
     if (w.ends_with("ed") && j > i) break;  // a participle after the noun
     // "two heavily armed boys": an adverb before the adjective it modifies.
@@ -1454,6 +1468,12 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
     }
     if (r < t_.size() && IsAuxiliary(W(r))) q = r;
   }
+  // "Two brothers, ages 1 and 4, were killed": ages between commas before the outcome.
+  if (rf.has_np && q == k && IsPunct(t_[q], ',') && IsAnyWord(W(q + 1), {"ages", "aged"})) {
+    size_t r = q + 2;
+    while (r < t_.size() && r < q + 10 && !IsPunct(t_[r], ',')) ++r;
+    if (r < t_.size() && IsPunct(t_[r], ',') && IsAuxiliary(W(r + 1))) q = r + 1;
+  }
   // "118 miners who died", "5,000 people who had fled": the outcome in a relative clause
   // right after the noun phrase.
   if (rf.has_np && q == k && W(q) == "who") ++q;
@@ -1857,8 +1877,17 @@ void SentenceReader::Read(std::vector<Figure>& out) {
                   (r + 2 < t_.size() && IsPunct(t_[r], '\\') && IsPunct(t_[r + 1], '/') &&
                    IsWord(r + 2)));
       // "4,000 times higher than the limit", "three times as many": a ratio.
-      per = per || (times && (IsAnyWord(W(r), {"more", "less", "as", "higher", "lower", "greater",
-                                               "larger", "bigger", "faster", "over"}) ||
+      // "two times that of females", "50 to 100 times the rate": a ratio ("three times that
+      // week" counts occasions).
+      bool ratio_of = (IsAnyWord(W(r), {"that", "those"}) && W(r + 1) == "of") ||
+                      (IsAnyWord(W(r), {"the", "its", "their"}) &&
+                       IsAnyWord(W(r + 1), {"rate", "risk", "size", "amount", "number", "level",
+                                            "average", "normal", "odds", "chance", "price",
+                                            "cost", "speed", "value", "volume", "population",
+                                            "national", "usual", "expected"}));
+      per = per || (times && (ratio_of ||
+                              IsAnyWord(W(r), {"more", "less", "as", "higher", "lower", "greater",
+                                               "larger", "bigger", "faster", "over", "what"}) ||
                               (W(r).ends_with("er") && W(r + 1) == "than")));
       if (per && (times || rf.fig.dimension.starts_with("money:"))) {
         i = std::max(rf.last, i + 1);
@@ -1956,6 +1985,8 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     Figure& f = rf.fig;
     // What is counted is unknown: precision first.
     if (f.head.empty() || f.head == "percent") continue;
+    // A head of one or two letters is no noun ("11 de junio", "4 x 4").
+    if (f.head.size() <= 2) continue;
     // "724 inmates for every 100,000 residents", "5 deaths per 1,000 births": a rate.
     if (f.dimension.empty() && rf.has_np &&
         (W(rf.after_np) == "per" ||

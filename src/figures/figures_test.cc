@@ -1536,6 +1536,31 @@ TEST(ExtractFigures, RatesAfterTheNounFiguresOfSpeechAndSharedNouns) {
   EXPECT_EQ(two[0].noun, "soldiers");
 }
 
+TEST(ExtractFigures, RatiosRanksNamesAndAgesBeforeTheOutcome) {
+  EXPECT_TRUE(ExtractFigures(Make("Smokers face 15 to 30 times the risk of non-smokers.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("Women were robbed at rates two times that of men.")).empty());
+  auto occasions = ExtractFigures(Make("She had warned the council three times that month."));
+  ASSERT_EQ(occasions.size(), 1u);
+  EXPECT_EQ(occasions[0].head, "times");
+  EXPECT_TRUE(ExtractFigures(Make("The bank is now among the top three globally.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("He hosts a show on BBC 6 Music every week.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("The two youngest were shy, the elder two seeming at ease.")).empty());
+  auto within = ExtractFigures(Make("The mayor said the population would reach 3 million within 20 years."));
+  for (const Figure& f : within) EXPECT_NE(f.head, "within");
+  auto ages = ExtractFigures(Make("Two sisters, ages 6 and 9, were killed, police said."));
+  ASSERT_EQ(ages.size(), 1u);
+  EXPECT_EQ(ages[0].head, "killed");
+}
+
+TEST(Attribution, InvertedOnlyAfterVerbsOfSayingAndALongRelativeClause) {
+  auto figs = ExtractFigures(Make(
+      "Ines Roth, whose office is reviewing the crash that killed 41 people near the coast of "
+      "Velt, announced the decision to send three inspectors."));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_TRUE(figs[0].attribution.empty());  // "announced the decision" names no speaker after it
+  EXPECT_EQ(figs[1].attribution.source, "Ines Roth");
+}
+
 TEST(Attribution, ThatVerbsAndATokenisedPossessiveSpeaker) {
   auto suggested = ExtractFigures(
       Make("Professor Lund suggested that the city could save $40 million a year."));
