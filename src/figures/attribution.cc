@@ -218,6 +218,11 @@ class CueReader {
     } else if (IsAnyWord(W(e - 1), {"estimate", "estimates", "figures", "figure", "data",
                                     "count", "tally", "census"})) {
       --e;
+    } else if (t_.size() > 0 && (Punct(0, '-') || Punct(0, '*') || W(0) == "\xE2\x80\xA2") &&
+               close + 1 >= t_.size()) {
+      // "- About 250 people injured (Ministry of Health)": a bullet ending in its source.
+      for (size_t k = s; k < e; ++k)
+        if (!t_[k].capitalized && !IsAnyWord(W(k), {"of", "for", "and", "the"})) return false;
     } else {
       return false;
     }
@@ -346,8 +351,14 @@ class CueReader {
     }
     // "Thursday's data showed imports of 6.2 million tonnes", "a survey indicated": a verb
     // that reports only when its subject is a body of figures (checked below).
-    bool shows = IsAnyWord(verb, {"showed", "shows", "show", "indicated", "indicates"});
+    bool shows = IsAnyWord(verb, {"showed", "shows", "show", "indicated", "indicates", "found",
+                                  "finds", "concluded", "concludes"});
     if (!IsReportingVerb(verb) && !progressive && !that_verb && !shows) return false;
+    // "found"/"concluded" report only before "that" or punctuation (", the study found,"):
+    // "Investigators found 12 fuel canisters" found things.
+    if (IsAnyWord(verb, {"found", "finds", "concluded", "concludes"}) && v + 1 < t_.size() &&
+        W(v + 1) != "that" && t_[v + 1].kind != TokKind::kPunct)
+      return false;
     // "The quake claimed 300 lives": an outcome, not a claim.
     if (IsAnyWord(verb, {"claimed", "claims", "claim"}))
       for (size_t k = v + 1; k < t_.size() && k <= v + 4; ++k)
@@ -416,6 +427,12 @@ class CueReader {
           size_t k = e + 1;
           bool plain = k < t_.size() && !t_[k].capitalized;
           while (plain && k < t_.size() && k < e + 15 && !Punct(k, '.')) {
+            // "a 39-year-old fisherwoman": an age glued into the title.
+            if ((t_[k].kind == TokKind::kNumber || Punct(k, '-')) && k + 1 < t_.size() &&
+                !t_[k + 1].space_before) {
+              ++k;
+              continue;
+            }
             plain = (t_[k].kind == TokKind::kWord && !IsReportingVerb(W(k)) &&
                      !IsAnyWord(W(k), {"was", "were", "is", "are", "had", "has", "have", "and",
                                        "but", "said", "who", "which", "that"})) ||
@@ -638,7 +655,10 @@ class CueReader {
                               (s > 1 && Punct(s - 1, '\'') && Punct(s - 2, '\'')));
     if (shows && !IsAnyWord(W(subject_end - 1), {"data", "figures", "statistics", "survey",
                                                   "surveys", "poll", "polls", "study",
-                                                  "census", "records", "estimates"}))
+                                                  "census", "records", "estimates", "report",
+                                                  "analysis", "investigation", "review",
+                                                  "inquiry", "audit", "researchers",
+                                                  "scientists", "studies", "investigators"}))
       return false;
     cue.attribution.source = Text(s, subject_end);
     cue.attribution.span = Abs(s, subject_end);

@@ -1166,12 +1166,26 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
                                          "measuring", "stood", "stands", "reached"})) {
         --q;
         while (q > 0 && IsAnyWord(W(q - 1), {"now", "still", "already", "reportedly"})) --q;
+        // "The wave that hit Kaldra was 8 metres high": the noun before the relative clause.
+        for (size_t r = q; r > 0 && q - r < 6; --r) {
+          if (!IsWord(r - 1)) break;
+          if (IsAnyWord(W(r - 1), {"that", "which"}) && r >= 2 && IsWord(r - 2)) {
+            q = r - 1;
+            break;
+          }
+        }
       }
-      if (q > 0 && IsWord(q - 1) && !t_[q - 1].capitalized && !IsFunctionWord(W(q - 1)) &&
+      bool first = q == 1 || (q == 2 && t_[0].kind == TokKind::kPunct);
+      if (q > 0 && IsWord(q - 1) && (!t_[q - 1].capitalized || first) &&
+          !IsFunctionWord(W(q - 1)) &&
           !IsAuxiliary(W(q - 1)) && !W(q - 1).ends_with("ed") && !W(q - 1).ends_with("ing") &&
           !W(q - 1).ends_with("ly") && OutcomeVerb(W(q - 1)).empty() &&
-          !IsReportingVerb(W(q - 1)))
+          !IsReportingVerb(W(q - 1))) {
         f.noun = std::string(W(q - 1));
+        // "Waves 4-5 metres high" and "the wave ... 8 metres high" are one thing.
+        if (f.noun.size() > 3 && f.noun.ends_with("s") && !f.noun.ends_with("ss"))
+          f.noun.pop_back();
+      }
     }
   } else if (f.dimension == "area") {
     f.head = "area";
@@ -1283,6 +1297,11 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       size_t e = ReadNounPhrase(k + 1, noun);
       if (e > k + 1) f.noun = noun;
     }
+    // "The ransom is $3 million", "The bill was $40,000": the subject of a copula.
+    if (f.noun.empty() && rf.first >= 2 && IsAnyWord(W(rf.first - 1), {"is", "was", "stood", "stands"}) &&
+        IsAnyWord(W(rf.first - 2), {"ransom", "demand", "damage", "cost", "costs", "losses", "loss",
+                                    "bill", "budget", "fine", "deficit", "payout", "compensation"}))
+      f.noun = W(rf.first - 2) == "ransom" ? "demand" : std::string(W(rf.first - 2));
     // "The gunmen demanded 5 million euros", "asked for 5 million dollars", "a ransom of $2
     // million": a demand.
     if (f.noun.empty() && rf.first > 0 &&
@@ -2195,10 +2214,16 @@ std::vector<Figure> ExtractFigures(const Article& article) {
         if (maybe) break;
         // Capitalized at the sentence start, or after an opening quote or bracket there:
         // '"Nine workers were injured," said ...'.
+        // A bullet ("- Dozens of homes destroyed") opens a line like a quote does.
         size_t s0 = 0;
-        while (s0 < text.size() && s0 < 3 && (text[s0] == '"' || text[s0] == '\'' ||
-                                              text[s0] == '(' || text[s0] == '`'))
+        while (s0 < text.size() && s0 < 4 &&
+               (text[s0] == '"' || text[s0] == '\'' || text[s0] == '(' || text[s0] == '`' ||
+                text[s0] == '-' || text[s0] == '*' || text[s0] == ' '))
           ++s0;
+        if (text.substr(s0, 3) == "\xE2\x80\xA2") {  // "•"
+          s0 += 3;
+          while (s0 < text.size() && text[s0] == ' ') ++s0;
+        }
         if (text.size() >= s0 + k.size() && (text[s0] | 0x20) == k[0] &&
             text.substr(s0 + 1, k.size() - 1) == k.substr(1)) {
           maybe = true;

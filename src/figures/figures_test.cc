@@ -1561,6 +1561,42 @@ TEST(Attribution, InvertedOnlyAfterVerbsOfSayingAndALongRelativeClause) {
   EXPECT_EQ(figs[1].attribution.source, "Ines Roth");
 }
 
+TEST(ExtractFigures, BulletsWithACapitalisedNumberWordAreRead) {
+  auto figs = ExtractFigures(Make("- Dozens of fishing boats destroyed\n- Hundreds of homes damaged"));
+  ASSERT_EQ(figs.size(), 2u);
+  EXPECT_EQ(figs[0].head, "destroyed");
+  EXPECT_EQ(figs[1].head, "damaged");
+}
+
+TEST(ConsolidateFigures, TheSizeOfAThingNamedByItsRelativeClauseOrInThePlural) {
+  std::vector<Article> arts = {
+      Make("The wave that hit the harbour was 8 metres high, a fisherman said.", CivilDate{2026, 3, 1}, 0),
+      Make("Waves 4-5 metres high struck the harbour, the study found.", CivilDate{2026, 3, 2}, 1),
+  };
+  FigureReport r = ConsolidateFigures(arts);
+  ASSERT_EQ(r.disagreements.size(), 1u);
+  EXPECT_EQ(r.disagreements[0].topic, "height");
+  EXPECT_EQ(r.disagreements[0].noun, "wave");
+}
+
+TEST(Attribution, BulletSourcesStudiesThatFoundAndAnAgeInTheTitle) {
+  auto bullet = ExtractFigures(Make("- About 90 people injured (Ministry of Health)"));
+  ASSERT_EQ(bullet.size(), 1u);
+  EXPECT_EQ(bullet[0].attribution.source, "Ministry of Health");
+  auto found = ExtractFigures(Make("About 40 percent of the wells leak, the study found."));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].attribution.source, "the study");
+  auto things = ExtractFigures(Make("Investigators found 12 fuel canisters near the gate."));
+  ASSERT_EQ(things.size(), 1u);
+  EXPECT_TRUE(things[0].attribution.empty());
+  auto age = ExtractFigures(Make("\"The water was 2 metres deep,\" says Ola Berg, a 52-year-old farmer."));
+  ASSERT_EQ(age.size(), 1u);
+  EXPECT_EQ(age[0].attribution.source, "Ola Berg");
+  auto ransom = ExtractFigures(Make("The ransom is $3 million, an official said."));
+  ASSERT_EQ(ransom.size(), 1u);
+  EXPECT_EQ(ransom[0].noun, "demand");
+}
+
 TEST(Attribution, ThatVerbsAndATokenisedPossessiveSpeaker) {
   auto suggested = ExtractFigures(
       Make("Professor Lund suggested that the city could save $40 million a year."));
@@ -1913,6 +1949,20 @@ TEST(FiguresGold, TenthHeldOutSetKeepsItsLevel) {
   EXPECT_EQ(r->gold_disagreements, 15u);
   EXPECT_GE(r->figure_p, 0.98);
   EXPECT_GE(r->figure_r, 0.98);
+  EXPECT_GE(r->disagreement_p, 1.0);
+  EXPECT_GE(r->disagreement_r, 0.85);
+}
+
+TEST(FiguresGold, EleventhHeldOutSetKeepsItsLevel) {
+  // First run (rules frozen at a421db1): figures P 0.928, R 0.877; disagreements P 1.000,
+  // R 0.688. Its errors were then fixed as general rules.
+  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout11");
+  ASSERT_TRUE(r.has_value()) << r.error().ToString();
+  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
+  EXPECT_EQ(r->gold_figures, 73u);
+  EXPECT_EQ(r->gold_disagreements, 16u);
+  EXPECT_GE(r->figure_p, 0.98);
+  EXPECT_GE(r->figure_r, 0.94);
   EXPECT_GE(r->disagreement_p, 1.0);
   EXPECT_GE(r->disagreement_r, 0.85);
 }

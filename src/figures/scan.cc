@@ -212,6 +212,7 @@ std::string_view EventOf(std::string_view w) {
       {"mutiny", "riot"},         {"siege", "siege"},           {"standoff", "siege"},
       {"massacre", "massacre"},   {"ambush", "ambush"},         {"airstrike", "airstrike"},
       {"stabbing", "stabbing"},   {"strike", "strike"},         {"walkout", "strike"},
+      {"swarm", "swarm"},         {"infestation", "swarm"},
       {"gunfight", "shooting"},
       {"shootout", "shooting"},   {"hijacking", "hijacking"},   {"kidnapping", "kidnapping"},
       {"abduction", "kidnapping"}, {"coup", "coup"},
