@@ -359,6 +359,11 @@ class CueReader {
     if (IsAnyWord(verb, {"found", "finds", "concluded", "concludes"}) && v + 1 < t_.size() &&
         W(v + 1) != "that" && t_[v + 1].kind != TokKind::kPunct)
       return false;
+    // "we didn't say we wanted ...", "officials did not say how many": no report.
+    if (v > 0 && (IsAnyWord(W(v - 1), {"didn't", "not", "never", "doesn't", "don't", "won't",
+                                        "wouldn't", "couldn't", "cannot", "can't"}) ||
+                  (v > 1 && W(v - 1) == "t" && Punct(v - 2, '\''))))
+      return false;
     // "The quake claimed 300 lives": an outcome, not a claim.
     if (IsAnyWord(verb, {"claimed", "claims", "claim"}))
       for (size_t k = v + 1; k < t_.size() && k <= v + 4; ++k)
@@ -630,7 +635,8 @@ class CueReader {
         s -= 3;
         continue;
       }
-      if (t.kind != TokKind::kWord || StopsSubject(t.lower)) break;
+      // "The WHO said": the organisation, not the pronoun.
+      if (t.kind != TokKind::kWord || (StopsSubject(t.lower) && sc_.Raw(t) != "WHO")) break;
       --s;
       // A subject pronoun opens its clause: "told the Gazette she had warned" has "she".
       if (IsAnyWord(t.lower, {"he", "she", "they", "we", "i"})) break;

@@ -63,6 +63,7 @@ constexpr UnitInfo kUnits[] = {
     {"rand", "zar", "money:zar", 1.0},    {"lira", "lira", "money:lira", 1.0},
     {"roubles", "rub", "money:rub", 1.0}, {"rubles", "rub", "money:rub", 1.0},
     {"dirhams", "dirham", "money:dirham", 1.0}, {"riyals", "riyal", "money:riyal", 1.0},
+    {"reais", "brl", "money:brl", 1.0},   {"rupiah", "idr", "money:idr", 1.0},
     {"mph", "mph", "speed", 1.609344},   {"kph", "km/h", "speed", 1.0},
     {"megawatts", "mw", "power", 1.0},   {"mw", "mw", "power", 1.0},
     {"gigawatts", "gw", "power", 1000.0}, {"gw", "gw", "power", 1000.0},
@@ -849,7 +850,24 @@ void SentenceReader::ReadUnit(RawFigure& rf) {
 size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
   size_t j = i;
   size_t end = i;
-  while (j < t_.size() && j < i + 4 && t_[j].kind == TokKind::kWord) {
+  size_t limit = i + 4;
+  auto quote = [&](size_t k) {
+    return k < t_.size() && (IsPunct(t_[k], '"') || IsPunct(t_[k], '`') || IsPunct(t_[k], '\''));
+  };
+  while (j < t_.size() && j < limit && (t_[j].kind == TokKind::kWord || (j > i && quote(j)))) {
+    // "four new ``Star Wars'' dispensers": a quoted name inside the noun phrase.
+    if (quote(j)) {
+      size_t open_end = j;
+      while (quote(open_end)) ++open_end;
+      size_t close = open_end;
+      while (close < t_.size() && close < open_end + 4 && IsWord(close)) ++close;
+      size_t after = close;
+      while (quote(after)) ++after;
+      if (close == open_end || after == close || !IsWord(after)) break;
+      limit += after - j;
+      j = after;
+      continue;
+    }
     std::string_view w = W(j);
     // "10,000 more troops", "three more executions": "more" before the counted noun.
     if (j == i && IsAnyWord(w, {"more", "additional", "further", "extra", "other"}) &&
@@ -877,6 +895,11 @@ size_t SentenceReader::ReadNounPhrase(size_t i, std::string& noun) const {
                       "went", "came", "felt", "stayed", "began", "took", "made", "fled",
                       "within", "among", "between", "toward", "towards", "despite", "until",
                       "via", "against", "throughout", "globally", "nationally", "worldwide"}))
+      break;
+    // "2,207 vessels have been hailed, 221 boarded and nine diverted": a participle straight
+    // after the number, before "and", punctuation or the end, is a verb.
+    if (j == i && w.size() > 4 && w.ends_with("ed") && OutcomeAfter(w).empty() &&
+        (j + 1 >= t_.size() || !IsWord(j + 1) || IsAnyWord(W(j + 1), {"and", "or", "since"})))
       break;
     // "the elder two seeming at ease": a participle straight after the number, before a
     // function word or punctuation, is a verb.
@@ -1128,7 +1151,11 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
     else
       // "a 180-kilometer road", "a 110-foot boat": the length of a thing; "a 14-mile path" and
       // "a 19-mile stretch" are a way along the ground.
-      f.head = rf.attributive && IsAnyWord(W(rf.last), {"road", "boat", "ship", "boom", "bridge",
+      f.head = rf.attributive && IsAnyWord(W(rf.last), {"pipe", "pipes", "cap", "tube", "hose",
+                                                        "wheel", "wheels", "tyre", "tire",
+                                                        "shaft", "borehole", "valve"})
+                   ? "diameter"
+               : rf.attributive && IsAnyWord(W(rf.last), {"road", "boat", "ship", "boom", "bridge",
                                                         "pipeline", "pipe", "wall", "fence",
                                                         "tunnel", "vessel", "tanker", "barge",
                                                         "train", "queue", "cable", "dam",
@@ -1376,6 +1403,12 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (W(k) == "of") {
     size_t p = k + 1;
     bool definite = false;
+    // "two of Hong Kong's wealthiest companies": a capitalised name before its possessive.
+    {
+      size_t n = p;
+      while (n < t_.size() && n < p + 3 && t_[n].capitalized && !W(n).ends_with("'s")) ++n;
+      if (n > p && n < t_.size() && t_[n].capitalized && W(n).ends_with("'s")) p = n;
+    }
     while (p < t_.size() && (IsAnyWord(W(p), {"the", "these", "those", "its", "their", "our",
                                               "his", "her", "my", "your"}) ||
                              (t_[p].kind == TokKind::kWord && W(p).ends_with("'s")))) {
@@ -1745,7 +1778,11 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   // pulled out alive" must not make the five dead.
   bool bare = rf.last >= t_.size() || t_[rf.last].kind == TokKind::kPunct ||
               IsAnyWord(W(rf.last), {"on", "in", "at", "by", "since", "last", "this", "and", "or",
-                                     "according", "earlier", "previously", "before", "a", "the"});
+                                     "according", "earlier", "previously", "before", "a", "the"}) ||
+              // "221 boarded and nine diverted": a participle of its own, not an outcome.
+              (W(rf.last).ends_with("ed") && OutcomeAfter(W(rf.last)).empty() &&
+               (rf.last + 1 >= t_.size() || !IsWord(rf.last + 1) ||
+                IsAnyWord(W(rf.last + 1), {"and", "or", "since"})));
   // A replaced figure ("up from 23 reported the night before") is the same quantity.
   if ((bare || f.superseded) && prev != nullptr && !prev->fig.head.empty() &&
       prev->fig.dimension.empty() &&
@@ -1856,6 +1893,21 @@ void SentenceReader::Read(std::vector<Figure>& out) {
         rf.num_end = second.num_end;
         rf.decimals = std::max(rf.decimals, second.decimals);
         range = true;
+        // "$ 400-600m", "$2-3 billion": a scale after a sum's range applies to both ends.
+        if (rf.num_begin > 0 && currency(rf.num_begin - 1) && rf.num_end < t_.size()) {
+          double scale = ScaleWord(W(rf.num_end));
+          if (W(rf.num_end) == "m" && !t_[rf.num_end].space_before) scale = 1e6;
+          if (scale > 0) {
+            rf.fig.low *= scale;
+            rf.fig.high *= scale;
+            ++rf.num_end;
+          }
+        }
+        // "1-10 p.m.": a span of clock time.
+        if (IsAnyWord(W(rf.num_end), {"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})) {
+          i = rf.num_end + 1;
+          continue;
+        }
       } else if (between_and) {
         rf.first = rf.num_begin;
       }
@@ -2004,6 +2056,8 @@ void SentenceReader::Read(std::vector<Figure>& out) {
     Figure& f = rf.fig;
     // What is counted is unknown: precision first.
     if (f.head.empty() || f.head == "percent") continue;
+    // "The euro last traded at $1.3926": a sum written to three or more decimals is a rate.
+    if (f.dimension.starts_with("money:") && rf.decimals >= 3) continue;
     // A head of one or two letters is no noun ("11 de junio", "4 x 4").
     if (f.head.size() <= 2) continue;
     // "724 inmates for every 100,000 residents", "5 deaths per 1,000 births": a rate.

@@ -1597,6 +1597,35 @@ TEST(Attribution, BulletSourcesStudiesThatFoundAndAnAgeInTheTitle) {
   EXPECT_EQ(ransom[0].noun, "demand");
 }
 
+TEST(ExtractFigures, ListsOfParticiplesRangesOfMillionsAndRoundThings) {
+  auto list = ExtractFigures(Make("Some 900 ships have been stopped, 85 searched and six seized."));
+  ASSERT_EQ(list.size(), 3u);
+  for (const Figure& f : list) EXPECT_EQ(f.head, "ships");
+  auto range = ExtractFigures(Make("Repairs will cost $ 200-300m , the utility said ."));
+  ASSERT_EQ(range.size(), 1u);
+  EXPECT_EQ(FigureValueKey(range[0]), "200000000-300000000");
+  EXPECT_TRUE(ExtractFigures(Make("The office is open 1-10 p.m. on Sundays.")).empty());
+  EXPECT_TRUE(ExtractFigures(Make("The euro last traded at $1.3926.")).empty());
+  auto pipe = ExtractFigures(Make("Engineers fitted a 21-inch cap over the broken pipe."));
+  ASSERT_EQ(pipe.size(), 1u);
+  EXPECT_EQ(pipe[0].head, "diameter");
+  auto quoted = ExtractFigures(Make("The shop sold four new ``Star Wars'' dispensers."));
+  ASSERT_EQ(quoted.size(), 1u);
+  EXPECT_EQ(quoted[0].head, "dispensers");
+  auto reais = ExtractFigures(Make("The farm spent 10,000 reais on the survey."));
+  ASSERT_EQ(reais.size(), 1u);
+  EXPECT_EQ(reais[0].unit, "brl");
+}
+
+TEST(Attribution, TheWhoAndANegatedSay) {
+  auto who = ExtractFigures(Make("The WHO said 30 countries had reported cases."));
+  ASSERT_EQ(who.size(), 1u);
+  EXPECT_EQ(who[0].attribution.source, "The WHO");
+  auto negated = ExtractFigures(Make("We didn't say 40 staff would go."));
+  ASSERT_EQ(negated.size(), 1u);
+  EXPECT_TRUE(negated[0].attribution.empty());
+}
+
 TEST(Attribution, ThatVerbsAndATokenisedPossessiveSpeaker) {
   auto suggested = ExtractFigures(
       Make("Professor Lund suggested that the city could save $40 million a year."));
