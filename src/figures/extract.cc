@@ -1324,6 +1324,9 @@ void SentenceReader::ReadMeasureHead(RawFigure& rf) {
       size_t e = ReadNounPhrase(k + 1, noun);
       if (e > k + 1) f.noun = noun;
     }
+    // "Repairing the line will cost about EUR 12 million": what it costs.
+    if (f.noun.empty() && rf.first > 0 && IsAnyWord(W(rf.first - 1), {"cost", "costs", "costing"}))
+      f.noun = "cost";
     // "The ransom is $3 million", "The bill was $40,000": the subject of a copula.
     if (f.noun.empty() && rf.first >= 2 && IsAnyWord(W(rf.first - 1), {"is", "was", "stood", "stands"}) &&
         IsAnyWord(W(rf.first - 2), {"ransom", "demand", "damage", "cost", "costs", "losses", "loss",
@@ -1554,6 +1557,12 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
   if (outcome.empty() && W(a) == "ordered" && W(a + 1) == "to" &&
       IsAnyWord(W(a + 2), {"leave", "evacuate", "flee"}))
     outcome = "evacuated";
+  // "Three escapees were shot dead", "are being treated for injuries".
+  if (outcome.empty() && IsAnyWord(W(a), {"shot", "stabbed", "beaten"}) && W(a + 1) == "dead")
+    outcome = "killed";
+  if (outcome.empty() && W(a) == "treated" && W(a + 1) == "for" &&
+      IsAnyWord(W(a + 2), {"injuries", "wounds", "burns", "injury"}))
+    outcome = "injured";
   // "Two men were found dead", "were found alive" is no outcome of ours.
   if (outcome.empty() && W(a) == "found" && IsAnyWord(W(a + 1), {"dead", "drowned"}))
     outcome = "killed";
@@ -1643,6 +1652,12 @@ void SentenceReader::ReadHead(RawFigure& rf, const RawFigure* prev) {
         f.noun = noun;
         return;
       }
+    }
+    // "shot dead two others", "shooting dead three".
+    if (b > 1 && W(b - 1) == "dead" && IsAnyWord(W(b - 2), {"shot", "shooting", "stabbed"})) {
+      f.head = "killed";
+      f.noun = noun;
+      return;
     }
     // "hopes to evacuate another 1,000 tomorrow", "killing a further 12", "killing all 217".
     if (b > 1 && IsAnyWord(W(b - 1), {"another", "further", "additional", "all"})) {
