@@ -345,6 +345,24 @@ TEST(BadInput, EmptyBinaryAndOutOfRangeSpansNeverCrash) {
   EXPECT_TRUE(ExtractFigures(bad).empty());
 }
 
+// A held-out set's gold counts and the level its scores must keep (after its errors were fixed).
+struct GoldLevel {
+  size_t figures, disagreements;
+  double figure_p, figure_r, disagreement_p, disagreement_r;
+};
+
+void ExpectGoldLevel(const std::string& set, const GoldLevel& want) {
+  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/" + set);
+  ASSERT_TRUE(r.has_value()) << r.error().ToString();
+  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
+  EXPECT_EQ(r->gold_figures, want.figures);
+  EXPECT_EQ(r->gold_disagreements, want.disagreements);
+  EXPECT_GE(r->figure_p, want.figure_p);
+  EXPECT_GE(r->figure_r, want.figure_r);
+  EXPECT_GE(r->disagreement_p, want.disagreement_p);
+  EXPECT_GE(r->disagreement_r, want.disagreement_r);
+}
+
 TEST(FiguresGold, DevelopmentSetMeetsTargets) {
   auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures");
   ASSERT_TRUE(r.has_value()) << r.error().ToString();
@@ -652,15 +670,7 @@ TEST(DateClaims, AvalanchesAreEvents) {
 }
 
 TEST(FiguresGold, FifthHeldOutSetKeepsItsLevel) {
-  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout5");
-  ASSERT_TRUE(r.has_value()) << r.error().ToString();
-  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
-  EXPECT_EQ(r->gold_figures, 53u);
-  EXPECT_EQ(r->gold_disagreements, 10u);
-  EXPECT_GE(r->figure_p, 0.98);
-  EXPECT_GE(r->figure_r, 0.98);
-  EXPECT_GE(r->disagreement_p, 0.88);
-  EXPECT_GE(r->disagreement_r, 0.8);
+  ExpectGoldLevel("heldout5", {53, 10, 0.98, 0.98, 0.88, 0.8});
 }
 
 // Rules from the sixth held-out set (building collapse, tornado, cholera outbreak); each test
@@ -1929,15 +1939,7 @@ TEST(ReasonClaims, ARelativeClauseIsNotPartOfTheCause) {
 }
 
 TEST(FiguresGold, SixthHeldOutSetKeepsItsLevel) {
-  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout6");
-  ASSERT_TRUE(r.has_value()) << r.error().ToString();
-  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
-  EXPECT_EQ(r->gold_figures, 61u);
-  EXPECT_EQ(r->gold_disagreements, 11u);
-  EXPECT_GE(r->figure_p, 0.98);
-  EXPECT_GE(r->figure_r, 0.96);
-  EXPECT_GE(r->disagreement_p, 1.0);
-  EXPECT_GE(r->disagreement_r, 0.9);
+  ExpectGoldLevel("heldout6", {61, 11, 0.98, 0.96, 1.0, 0.9});
 }
 
 TEST(FiguresGold, SeventhHeldOutSetKeepsItsLevel) {
@@ -1957,71 +1959,31 @@ TEST(FiguresGold, SeventhHeldOutSetKeepsItsLevel) {
 TEST(FiguresGold, EighthHeldOutSetKeepsItsLevel) {
   // First run (rules frozen at aefe619): figures P 0.873, R 0.852; disagreements P 0.700,
   // R 0.500. Its errors were then fixed as general rules.
-  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout8");
-  ASSERT_TRUE(r.has_value()) << r.error().ToString();
-  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
-  EXPECT_EQ(r->gold_figures, 81u);
-  EXPECT_EQ(r->gold_disagreements, 14u);
-  EXPECT_GE(r->figure_p, 0.98);
-  EXPECT_GE(r->figure_r, 0.98);
-  EXPECT_GE(r->disagreement_p, 0.93);
-  EXPECT_GE(r->disagreement_r, 1.0);
+  ExpectGoldLevel("heldout8", {81, 14, 0.98, 0.98, 0.93, 1.0});
 }
 
 TEST(FiguresGold, NinthHeldOutSetKeepsItsLevel) {
   // First run (rules frozen at bc05ba4): figures P 0.842, R 0.810; disagreements P 1.000,
   // R 0.588. Its errors were then fixed as general rules.
-  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout9");
-  ASSERT_TRUE(r.has_value()) << r.error().ToString();
-  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
-  EXPECT_EQ(r->gold_figures, 79u);
-  EXPECT_EQ(r->gold_disagreements, 17u);
-  EXPECT_GE(r->figure_p, 0.98);
-  EXPECT_GE(r->figure_r, 0.95);
-  EXPECT_GE(r->disagreement_p, 1.0);
-  EXPECT_GE(r->disagreement_r, 0.75);
+  ExpectGoldLevel("heldout9", {79, 17, 0.98, 0.95, 1.0, 0.75});
 }
 
 TEST(FiguresGold, TenthHeldOutSetKeepsItsLevel) {
   // First run (rules frozen at 337e78b): figures P 0.985, R 0.929; disagreements P 1.000,
   // R 0.667. Its errors were then fixed as general rules.
-  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout10");
-  ASSERT_TRUE(r.has_value()) << r.error().ToString();
-  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
-  EXPECT_EQ(r->gold_figures, 70u);
-  EXPECT_EQ(r->gold_disagreements, 15u);
-  EXPECT_GE(r->figure_p, 0.98);
-  EXPECT_GE(r->figure_r, 0.98);
-  EXPECT_GE(r->disagreement_p, 1.0);
-  EXPECT_GE(r->disagreement_r, 0.85);
+  ExpectGoldLevel("heldout10", {70, 15, 0.98, 0.98, 1.0, 0.85});
 }
 
 TEST(FiguresGold, EleventhHeldOutSetKeepsItsLevel) {
   // First run (rules frozen at a421db1): figures P 0.928, R 0.877; disagreements P 1.000,
   // R 0.688. Its errors were then fixed as general rules.
-  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout11");
-  ASSERT_TRUE(r.has_value()) << r.error().ToString();
-  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
-  EXPECT_EQ(r->gold_figures, 73u);
-  EXPECT_EQ(r->gold_disagreements, 16u);
-  EXPECT_GE(r->figure_p, 0.98);
-  EXPECT_GE(r->figure_r, 0.94);
-  EXPECT_GE(r->disagreement_p, 1.0);
-  EXPECT_GE(r->disagreement_r, 0.85);
+  ExpectGoldLevel("heldout11", {73, 16, 0.98, 0.94, 1.0, 0.85});
 }
 
 TEST(FiguresGold, TwelfthHeldOutSetKeepsItsLevel) {
   // First run (rules frozen at de2ccce): figures P 0.824, R 0.800; disagreements P 1.000,
   // R 0.235. Accidents and escapes are now event nouns, and three general rules followed.
-  auto r = EvaluateFiguresGold(std::string(SITREP_SOURCE_DIR) + "/tests/gold/figures/heldout12");
-  ASSERT_TRUE(r.has_value()) << r.error().ToString();
-  for (const auto& e : r->errors) std::printf("  %s\n", e.c_str());
-  EXPECT_EQ(r->gold_figures, 70u);
-  EXPECT_EQ(r->gold_disagreements, 17u);
-  EXPECT_GE(r->figure_p, 0.86);
-  EXPECT_GE(r->figure_r, 0.84);
-  EXPECT_GE(r->disagreement_p, 1.0);
-  EXPECT_GE(r->disagreement_r, 0.58);
+  ExpectGoldLevel("heldout12", {70, 17, 0.86, 0.84, 1.0, 0.58});
 }
 
 }  // namespace
